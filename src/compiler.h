@@ -1,0 +1,19 @@
+/* compiler.h — AST (ast.h) to bytecode (opcodes.h): scope analysis (locals,
+ * cells, free variables, globals), code generation, and the stack-depth pass.
+ * Constructs outside handoff's subset are reported here as a Diagnostic. */
+#ifndef HANDOFF_COMPILER_H
+#define HANDOFF_COMPILER_H
+
+#include "ast.h"
+#include "diag.h"
+#include "vm.h"
+
+/* Compiles a parsed module into its module-level code object.
+ * `interactive`: top-level expression statements print their repr (PRINT_EXPR),
+ * as at CPython's prompt. Returns NULL with *diag filled on error.
+ * No garbage collection happens while compiling (GC runs only at safe points
+ * of the dispatch loop), so the compiler needs no rooting. */
+ObjCode *compiler_compile(VM *vm, Module *module, const char *filename, bool interactive,
+                          Diagnostic *diag);
+
+#endif

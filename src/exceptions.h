@@ -1,0 +1,40 @@
+/* exceptions.h — what the exception objects offer beyond object.h: their
+ * attributes for ops.c (args, __cause__, __context__, value, ...), exception
+ * groups for the traceback printer, and a SyntaxError built from a Diagnostic. */
+#ifndef HANDOFF_EXCEPTIONS_H
+#define HANDOFF_EXCEPTIONS_H
+
+#include "diag.h"
+#include "vm.h"
+
+/* The attribute `name` of an exception instance: args, __cause__, __context__,
+ * __suppress_context__, __traceback__ (always None: handoff has no traceback
+ * objects), StopIteration.value, SystemExit.code, the per-class attributes
+ * (NameError.name, SyntaxError.lineno, ExceptionGroup.exceptions, ...) and
+ * anything set on it. EMPTY, with no exception raised, when it has none of
+ * these: ops.c then looks in the class (methods such as with_traceback). */
+Value exception_getattr(VM *vm, ObjException *exc, ObjStr *name);
+
+/* exc.name = value. Checks __cause__/__context__/__suppress_context__/args as
+ * CPython does (TypeError); anything else goes into exc->dict. False on error. */
+bool exception_setattr(VM *vm, ObjException *exc, ObjStr *name, Value value);
+
+/* After raising AttributeError for obj.name, records them as the exception's
+ * `obj` and `name` (as CPython's VM does), which lets the traceback suggest
+ * "Did you mean: 'append'?". Does nothing if vm->exception is not an AttributeError. */
+void exception_set_attribute_context(VM *vm, Value obj, ObjStr *name);
+
+/* Is it a BaseExceptionGroup or ExceptionGroup (ExceptionGroup derives from
+ * Exception only: classes have a single base in handoff)? */
+bool exception_is_group(VM *vm, ObjException *exc);
+/* A group's sub-exceptions (the tuple behind eg.exceptions). */
+ObjTuple *exception_group_members(ObjException *exc);
+
+/* A SyntaxError/IndentationError/TabError instance carrying a diagnostic as
+ * CPython's attributes (msg, filename, lineno, offset, text, end_lineno,
+ * end_offset), so that vm_print_exception shows it as CPython does.
+ * `line_text` is the source line (may be NULL). */
+ObjException *exception_from_diagnostic(VM *vm, const Diagnostic *diag, const char *filename,
+                                        const char *line_text, size_t line_length);
+
+#endif

@@ -1,0 +1,10 @@
+# bool is a small int; and/or return one of their operands.
+print(True, False, True + True, True * 10, False - 1, True / 2)
+print(True == 1, False == 0, True is True, not True, not False)
+print(1 and 2, 0 and 2, 1 or 2, 0 or 2, None or "default", "" and "x")
+print(True and False, True or False, not (True and False))
+print(bool(1), bool(0), bool(-1), bool(0.0), bool(0.1))
+print(True & False, True | False, True ^ True, ~True)
+print(repr(True), str(False), type(True).__name__)
+print(isinstance(True, int), True + 0.5)
+print([x for x in [0, 1, "", "a", None, [], [0]] if x])

@@ -1,0 +1,3 @@
+# A failing assert without a message, uncaught.
+assert 1 == 1
+assert 1 == 2

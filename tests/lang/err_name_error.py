@@ -1,0 +1,3 @@
+# Uncaught NameError.
+print("start")
+print(qqq_not_defined_anywhere)

@@ -1,0 +1,11 @@
+# Operator precedence and associativity as in Python.
+print(2 + 3 * 4, (2 + 3) * 4, 2 * 3 ** 2, -2 ** 2, (-2) ** 2)
+print(2 ** 3 ** 2, (2 ** 3) ** 2, 2 ** -1, -2 ** -2)
+print(10 - 4 - 3, 100 / 10 / 5, 2 ** 2 ** 0)
+print(1 + 2 << 3, 1 | 2 & 3, 1 ^ 3 & 2, 6 & 3 | 8, ~1 + 1)
+print(not 1 == 2, not 1 + 1, 1 < 2 and 2 < 3 or False)
+print(True or False and False, (True or False) and False)
+print(-3 % 5, -(3 % 5), 7 // 2 * 2, 7 * 2 // 3, 2 * -3)
+print(1 if True else 2 + 10, (1 if False else 2) + 10)
+print([1, 2][0] + 1, "ab" * 2 + "c", -len("abc"))
+print(3 - -3, 3 + +3, - - 3, not not 0)

@@ -1,0 +1,4 @@
+# A tab and spaces that disagree about the indentation level.
+if True:
+        x = 1
+	y = 2

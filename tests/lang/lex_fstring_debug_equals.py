@@ -1,0 +1,10 @@
+# The `=` specifier prints the expression text, then its repr.
+x = 10
+name = "ada"
+print(f"{x=}")
+print(f"{name=}")
+print(f"{x + 1=}")
+print(f"{x = }")
+print(f"{name=!s}")
+print(f"{x=:>4}")
+print(f"{len(name)=}")

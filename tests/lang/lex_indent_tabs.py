@@ -1,0 +1,9 @@
+# Tabs alone are a valid indentation.
+def f(n):
+	if n:
+		return "tab-tab"
+	return "tab"
+
+
+print(f(1))
+print(f(0))

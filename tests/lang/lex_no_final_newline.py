@@ -1,0 +1,3 @@
+print("no final newline")
+x = 3
+print(x * 2)

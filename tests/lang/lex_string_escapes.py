@@ -1,0 +1,10 @@
+# Python's escapes: the repr shows what each one decoded to.
+print(repr("a\nb"), repr("a\tb"), repr("back\\slash"))
+print(repr("\'"), repr("\""), repr("\a\b\f\v\r"))
+print(repr("\033[1m"), repr("\x1b[0m"), "\x41\x42", "\101\102")
+print("\u00e9", "\u20ac", "\U0001F600", len("\U0001F600"))
+print(repr("\0"), repr("\x00"), repr("\177"))
+print(ord("\n"), ord("\t"), ord("\033"), ord("\x7f"), ord("\u00e9"))
+print("line1\nline2")
+print("col1\tcol2")
+print(len("\\n"), len("\n"))

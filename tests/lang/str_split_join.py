@@ -1,0 +1,12 @@
+# split, rsplit, splitlines and join.
+print("a b  c\td\ne".split())
+print("  leading and trailing  ".split())
+print("a,b,,c".split(","))
+print("a,b,c,d".split(",", 2), "a,b,c,d".rsplit(",", 1))
+print("a--b--c".split("--"), "abc".split("x"), "".split(), "".split(","))
+print("line1\nline2\r\nline3\n".splitlines())
+print("-".join(["a", "b", "c"]), "".join(["x", "y"]), ", ".join([]))
+print(" ".join("abc"), "+".join(str(i) for i in range(5)))
+words = "the quick brown fox".split(" ")
+print(len(words), words[-1])
+print("a b c".split(None, 1))

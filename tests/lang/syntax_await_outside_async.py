@@ -1,0 +1,6 @@
+async def g():
+    return 1
+
+
+def f():
+    await g()

@@ -1,0 +1,3 @@
+print("a syntax error means nothing runs")
+if 1 == 1
+    print("missing colon")

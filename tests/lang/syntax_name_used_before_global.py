@@ -1,0 +1,6 @@
+counter = 0
+
+
+def f():
+    print(counter)
+    global counter

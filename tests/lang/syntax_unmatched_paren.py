@@ -1,0 +1,2 @@
+print("one")
+print((1 + 2)))

@@ -1,0 +1,3 @@
+text = """this string
+never ends
+print(text)
