@@ -47,7 +47,8 @@ typedef enum { CTX_LOAD, CTX_STORE, CTX_DEL } ExprContext;
 typedef enum {
     CONST_NONE, CONST_TRUE, CONST_FALSE, CONST_ELLIPSIS,
     CONST_INT,     /* fits int64: int_value */
-    CONST_BIGINT,  /* too large for int64: text holds decimal digits (no sign, no '_') */
+    CONST_BIGINT,  /* too large for int64: text holds the digits (no prefix, sign or '_'),
+                    * int_value the base (10, 16, 8 or 2) */
     CONST_FLOAT,   /* float_value */
     CONST_IMAG,    /* 3j: float_value; the compiler rejects complex numbers */
     CONST_STR,     /* text/length: UTF-8 after escapes are decoded */

@@ -160,8 +160,27 @@ static Value call_class(VM *vm, ObjClass *cls, int argc, Value *args, ObjTuple *
     return OBJ_VAL(instance);
 }
 
+/* A method taken from its class (list.append) is called with self first:
+ * check it is one, as CPython's method descriptors do. */
+static bool check_unbound_self(VM *vm, ObjNative *native, int argc, Value *args, ObjTuple *kwnames) {
+    ObjClass *owner = native->owner;
+    if (argc - vm_kwcount(kwnames) < 1) {
+        vm_raise(vm, vm->types.TypeError, "unbound method %s.%s() needs an argument", owner->name->chars,
+                 native->name->chars);
+        return false;
+    }
+    if (vm_is_instance(vm, args[0], owner)) return true;
+    vm_raise(vm, vm->types.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+             native->name->chars, owner->name->chars, vm_type_name(vm, args[0]));
+    return false;
+}
+
 Value vm_call_native_like(VM *vm, Value callable, int argc, Value *args, ObjTuple *kwnames) {
-    if (IS_NATIVE(callable)) return AS_NATIVE(callable)->fn(vm, argc, args, kwnames);
+    if (IS_NATIVE(callable)) {
+        ObjNative *native = AS_NATIVE(callable);
+        if (native->owner != NULL && !check_unbound_self(vm, native, argc, args, kwnames)) return EMPTY_VAL;
+        return native->fn(vm, argc, args, kwnames);
+    }
     if (IS_CLASS(callable)) return call_class(vm, AS_CLASS(callable), argc, args, kwnames);
     if (IS_BOUND_METHOD(callable)) {
         ObjBoundMethod *method = AS_BOUND_METHOD(callable);

@@ -297,6 +297,27 @@ static bool starunpack(Compiler *c, ExprList *elts, int pushed, OpCode build, Op
             return !c->failed;
         }
     }
+    if (n > 2 && build == OP_BUILD_SET) {
+        /* As CPython: a display of constants becomes a frozenset constant merged
+         * into a new set, which fixes the order the set prints in. */
+        Value folded;
+        Expr probe = {.kind = EXPR_TUPLE, .as.list = {.elts = *elts, .ctx = CTX_LOAD}};
+        if (fold_constant(c, &probe, &folded)) {
+            ObjSet *frozen = set_new(c->vm, true);
+            ObjTuple *items = AS_TUPLE(folded);
+            for (int64_t i = 0; i < items->count; i++) {
+                if (!set_add(c->vm, frozen, items->items[i])) {
+                    c->vm->exception = EMPTY_VAL;
+                    goto not_constant;
+                }
+            }
+            emit_arg(c, OP_BUILD_SET, pushed);
+            emit_const(c, OBJ_VAL(frozen));
+            emit_arg(c, OP_SET_UPDATE, 1);
+            return !c->failed;
+        }
+    }
+not_constant:;
     bool big = n + pushed > STACK_USE_GUIDELINE;
     if (!has_starred(elts) && !big) {
         if (!compile_exprs(c, elts)) return false;

@@ -43,6 +43,8 @@ ObjStr *dict_find_str(ObjDict *dict, const char *chars, size_t length, uint64_t 
 /* vm->interned is weak: after marking, the GC calls this to drop every entry
  * whose key string is unmarked, before sweeping frees those strings. */
 void dict_remove_unmarked_str_keys(ObjDict *dict);
+/* The entries[] index holding str key `key`, or -1 (for the VM's global cache). */
+int64_t dict_find_str_index(ObjDict *dict, ObjStr *key);
 
 /* ----------------------------------------------------- tuple and list */
 
@@ -102,9 +104,11 @@ void dict_raise_key_error(VM *vm, Value key);
 
 /* a | b, a & b, a - b, a ^ b for set/frozenset operands (op is OPR_BITOR,
  * OPR_BITAND, OPR_SUB or OPR_BITXOR, plus OPR_INPLACE_BASE for |= &= -= ^=,
- * which update a mutable `a` in place and return it). Returns EMPTY with no
- * exception when an operand is not a set (the VM then raises its TypeError).
- * The result's type is the left operand's, as CPython. */
+ * which update a mutable `a` in place and return it). The result's type is
+ * the left operand's, as CPython. When either operand is a keys() or items()
+ * view, the other may be any iterable and the result is a new set (CPython's
+ * dictviews_or ...). Returns EMPTY with no exception when the operands do not
+ * apply (the VM then raises its TypeError). */
 Value set_binary_op(VM *vm, int op, Value a, Value b);
 /* a == b, a < b (proper subset), <=, >, >=, != for two sets: 1, 0, -1. */
 int set_compare(VM *vm, int cmp_op, ObjSet *a, ObjSet *b);
@@ -143,6 +147,8 @@ bool args_one(VM *vm, const char *qualname, int argc, ObjTuple *kwnames);
 /* "pop expected at most 1 argument, got 2" (positional only; counts exclude self). */
 bool args_range(VM *vm, const char *name, const char *qualname, int argc, ObjTuple *kwnames,
                 int min, int max);
+/* MemoryError for a size past any memory ([0] * 2**62), as CPython. */
+void seq_raise_memory_error(VM *vm);
 /* An int argument (int or bool) to int64, with CPython's TypeError
  * "'float' object cannot be interpreted as an integer". */
 bool arg_int64(VM *vm, Value v, int64_t *out);

@@ -105,6 +105,11 @@ static size_t slot_of_entry(ObjDict *dict, int64_t ix) {
     return i;
 }
 
+uint64_t dict_next_version(void) {
+    static uint64_t last_version;
+    return ++last_version;
+}
+
 /* Rebuilds the table with room for `min_size` slots, dropping deleted
  * entries; live entries keep their order. */
 static void resize(VM *vm, ObjDict *dict, int64_t min_size) {
@@ -137,6 +142,7 @@ static void resize(VM *vm, ObjDict *dict, int64_t min_size) {
     dict->index_capacity = size;
     dict->used = count;
     dict->count = count;
+    dict->keys_version = dict_next_version();
 }
 
 /* Appends a key known to be absent. */
@@ -150,6 +156,7 @@ static void insert_new(VM *vm, ObjDict *dict, Value key, uint64_t hash, Value va
     dict->indices[slot] = (int32_t)dict->used;
     dict->used++;
     dict->count++;
+    dict->keys_version = dict_next_version();
 }
 
 static bool insert(VM *vm, ObjDict *dict, Value key, uint64_t hash, Value value) {
@@ -168,6 +175,7 @@ static void delete_entry(ObjDict *dict, int64_t ix, size_t slot) {
     dict->entries[ix].key = EMPTY_VAL;
     dict->entries[ix].value = EMPTY_VAL;
     dict->count--;
+    dict->keys_version = dict_next_version();
 }
 
 /* --------------------------------------------------------------- the C API */
@@ -180,6 +188,7 @@ ObjDict *dict_new(VM *vm) {
     dict->entries = NULL;
     dict->index_capacity = 0;
     dict->indices = NULL;
+    dict->keys_version = dict_next_version();
     return dict;
 }
 
@@ -235,6 +244,11 @@ static int64_t lookup_str(ObjDict *dict, ObjStr *key, size_t *slot_out) {
 Value dict_get_str(ObjDict *dict, ObjStr *key) {
     int64_t ix = lookup_str(dict, key, NULL);
     return ix < 0 ? EMPTY_VAL : dict->entries[ix].value;
+}
+
+int64_t dict_find_str_index(ObjDict *dict, ObjStr *key) {
+    if (dict->count == 0) return -1;
+    return lookup_str(dict, key, NULL);
 }
 
 void dict_set_str(VM *vm, ObjDict *dict, ObjStr *key, Value value) {
@@ -488,15 +502,23 @@ Value dict_repr(VM *vm, ObjDict *dict) {
 
 static int dict_iter_next(VM *vm, ObjIterator *it, Value *out) {
     ObjDict *dict = AS_DICT(it->source);
-    if (it->end < 0) return 0;  /* exhausted, or already reported a change */
+    if (it->end == -1) return 0;  /* exhausted */
     if (dict->count != it->end) {
-        it->end = -1;
+        it->end = -2;  /* sticky: every later call raises too, as CPython */
         vm_raise(vm, vm->types.RuntimeError, "dictionary changed size during iteration");
         return -1;
     }
     while (it->index < dict->used) {
         DictEntry *entry = &dict->entries[it->index++];
         if (IS_EMPTY(entry->key)) continue;
+        /* `extra` counts the entries still expected: one more means the
+         * dict was changed under us (a delete and an insert). */
+        if (AS_INT(it->extra) == 0) {
+            it->end = -1;
+            vm_raise(vm, vm->types.RuntimeError, "dictionary keys changed during iteration");
+            return -1;
+        }
+        it->extra = INT_VAL(AS_INT(it->extra) - 1);
         switch ((DictViewKind)it->step) {
         case DICT_KEYS: *out = entry->key; break;
         case DICT_VALUES: *out = entry->value; break;
@@ -519,7 +541,7 @@ Value dict_iter_new(VM *vm, ObjDict *dict, DictViewKind kind) {
     it->index = 0;
     it->end = dict->count;  /* the size it must keep */
     it->step = kind;
-    it->extra = NONE_VAL;
+    it->extra = INT_VAL(dict->count);  /* entries still to visit */
     return OBJ_VAL(it);
 }
 
@@ -751,6 +773,7 @@ static Value dict_clear_method(VM *vm, int argc, Value *args, ObjTuple *kwnames)
     dict->indices = NULL;
     dict->entry_capacity = dict->index_capacity = 0;
     dict->count = dict->used = 0;
+    dict->keys_version = dict_next_version();
     return NONE_VAL;
 }
 
@@ -810,5 +833,6 @@ void dict_init_class(VM *vm, ObjClass *cls) {
     vm_define_native(vm, cls->dict, "update", dict_update_method, cls);
     vm_define_native(vm, cls->dict, "clear", dict_clear_method, cls);
     vm_define_native(vm, cls->dict, "copy", dict_copy_method, cls);
-    vm_define_native(vm, cls->dict, "fromkeys", dict_fromkeys_method, cls);
+    /* No owner: called on the class, its first argument is not a dict. */
+    vm_define_native(vm, cls->dict, "fromkeys", dict_fromkeys_method, NULL);
 }

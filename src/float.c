@@ -61,16 +61,18 @@ static void digits_fixed(double d, int precision, Decimal *dec) {
     snprintf(text, size, "%.*f", precision, d);
     dec->digits = checked_malloc(size);
     dec->length = 0;
-    int integer_digits = -1;
+    int integer_digits = 0;
+    bool after_point = false;
     for (const char *p = text; *p != '\0'; p++) {
         if (*p >= '0' && *p <= '9') {
             if (dec->length > 0 || *p != '0') dec->digits[dec->length++] = *p;
-            else if (integer_digits >= 0) integer_digits--; /* a leading zero after the point */
-        } else if (integer_digits < 0) {
+            else if (after_point) integer_digits--; /* a leading zero after the point */
+        } else if (!after_point) {
             integer_digits = dec->length; /* the decimal point (whatever the locale draws) */
+            after_point = true;
         }
     }
-    if (integer_digits < 0) integer_digits = dec->length; /* precision 0: no point */
+    if (!after_point) integer_digits = dec->length; /* precision 0: no point */
     dec->decpt = integer_digits;
     free(text);
     if (dec->length == 0) dec->decpt = -precision; /* rounded away: Gay's "no digits" */
@@ -128,10 +130,12 @@ static void digits_shortest(double d, Decimal *dec) {
         digits_significant(d, ndigits, dec);
         if (reads_back(dec->digits, dec->length, dec->decpt, d)) return;
         int exponent;
-        if (ndigits == 16 && frexp(d, &exponent) == 0.5 && dec->length == 16) {
+        if (ndigits == 16 && frexp(d, &exponent) == 0.5) {
             char up[20];
-            int length = dec->length, decpt = dec->decpt;
-            memcpy(up, dec->digits, (size_t)length + 1);
+            int length = 16, decpt = dec->decpt; /* the 16th digit steps, zeros stripped or not */
+            memset(up, '0', 16);
+            memcpy(up, dec->digits, (size_t)dec->length);
+            up[16] = '\0';
             increment_digits(up, &length, &decpt);
             if (reads_back(up, length, decpt, d)) {
                 memcpy(dec->digits, up, (size_t)length + 1);
@@ -210,6 +214,7 @@ void float_to_string(StrBuf *buf, double d, char type, int precision, int flags)
     double magnitude = fabs(d);
     Decimal dec;
     if (mode == 'g' && precision == 0) precision = 1;
+    if (mode == 'e') precision++; /* 'e' counts digits after the point; Gay's mode 2 counts them all */
     if (magnitude == 0.0) {
         dec.digits = checked_malloc(2);
         strcpy(dec.digits, "0");
@@ -220,7 +225,7 @@ void float_to_string(StrBuf *buf, double d, char type, int precision, int flags)
     } else if (mode == 'f') {
         digits_fixed(magnitude, precision, &dec);
     } else {
-        digits_significant(magnitude, mode == 'e' ? precision + 1 : precision, &dec);
+        digits_significant(magnitude, precision, &dec);
     }
     layout_digits(buf, &dec, negative, mode, precision, flags, upper);
     free(dec.digits);

@@ -44,6 +44,17 @@ ObjGenerator *gen_new(VM *vm, ObjFunction *function, Value *locals) {
     gen->delegate = EMPTY_VAL;
     gen->name = function->name;
     gen->qualname = function->qualname;
+    gen->created_file = NULL;
+    gen->created_line = 0;
+    if (vm->fiber != NULL && vm->fiber->frame_count > 0) {
+        /* Where the coroutine was made, for "coroutine 'f' was never awaited". */
+        CallFrame *caller = &vm->fiber->frames[vm->fiber->frame_count - 1];
+        ObjCode *caller_code = caller->function->code;
+        int offset = (int)(caller->ip - caller_code->code) - 1;
+        if (offset < 0) offset = 0;
+        if (offset < caller_code->code_length) gen->created_line = caller_code->lines[offset];
+        gen->created_file = caller_code->filename;
+    }
     fiber->owner = gen;
     /* Cells are made after the generator exists so a collection cannot free the fiber. */
     if (code->ncells + code->nfree > 0) vm_init_cells(vm, function, slots);
@@ -284,10 +295,12 @@ ResumeResult vm_delegate_send(VM *vm, Value iter, Value value, Value *out) {
     if (IS_GENERATOR(iter)) return gen_send(vm, AS_GENERATOR(iter), value, out);
     if (is_async_step(iter)) return async_step_resume(vm, AS_ITERATOR(iter), value, EMPTY_VAL, out);
     if (IS_NONE(value)) {
+        /* An iterator may leave its return value in *out when it is exhausted
+         * (object.h, IterNextFn): that is what `await future` produces. */
+        *out = NONE_VAL;
         int status = vm_next(vm, iter, out);
         if (status > 0) return RESUME_YIELD;
         if (status < 0) return result_of_call(vm, EMPTY_VAL, out);
-        *out = NONE_VAL;
         return RESUME_RETURN;
     }
     return result_of_call(vm, vm_call_method(vm, iter, vm->s_send, 1, &value), out);

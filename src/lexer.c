@@ -144,7 +144,7 @@ static Token make_token(Lexer *lexer, TokenKind kind, const char *start, int lin
     token.col = (int)(start - line_start);
     token.end_line = lexer->line;
     token.end_col = (int)(lexer->cursor - lexer->line_start);
-    token.bracket_depth = lexer->bracket_depth;
+    token.bracket_depth = lexer->bracket_depth + (lexer->inside_fstring ? 1 : 0);
     lexer->line_has_tokens = true;
     return token;
 }
@@ -616,24 +616,26 @@ static Token at_end(Lexer *lexer)
         lexer->line_has_tokens = false;
         return token;
     }
+    /* The DEDENTs that close the open blocks, then ENDMARKER, all at the end of the last
+     * line (CPython's cursor is there when it reports an error at one of them). */
+    TokenKind kind = TOK_ENDMARKER;
     if (lexer->indent_depth > 0) {
-        lexer->pending = -lexer->indent_depth;
+        lexer->pending = -lexer->indent_depth + 1;
         lexer->indent_depth = 0;
-        lexer->pending++;
-        return make_layout_token(lexer, TOK_DEDENT);
+        kind = TOK_DEDENT;
     }
-    /* ENDMARKER sits at the end of the last line that has any text, as in CPython. */
-    Token token = make_token(lexer, TOK_ENDMARKER, lexer->cursor, lexer->line, lexer->line_start);
+    Token token = make_token(lexer, kind, lexer->cursor, lexer->line, lexer->line_start);
     if (lexer->cursor > lexer->line_start || lexer->line == 1 || lexer->inside_fstring) {
-        token.col = token.end_col = (int)(lexer->cursor - lexer->line_start);
+        token.col = (int)(lexer->cursor - lexer->line_start);
     } else {
-        token.line = token.end_line = lexer->line - 1;
+        token.line = lexer->line - 1;
         token.col = (int)(lexer->line_start - 1 - lexer->previous_line_start);
     }
     token.end_line = token.line;
     token.end_col = -1;
     token.length = 0;
     lexer->line_has_tokens = false;
+    lexer->end_token = token;
     return token;
 }
 
@@ -651,6 +653,7 @@ Token lexer_next(Lexer *lexer)
     }
     if (lexer->pending < 0) {
         lexer->pending++;
+        if (lexer->cursor == lexer->end) return lexer->end_token; /* closing blocks at the end */
         return make_layout_token(lexer, TOK_DEDENT);
     }
     for (;;) {

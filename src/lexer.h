@@ -73,6 +73,7 @@ typedef struct {
     bool at_line_start;      /* the next token begins a logical line: measure its indent */
     bool line_has_tokens;    /* a token came since the last NEWLINE (EOF then adds one) */
     bool failed;             /* an error was reported: only TOK_ERROR from now on */
+    Token end_token;         /* the DEDENT handed out at the end of input, for the others */
 
     char brackets[LEXER_MAX_BRACKETS];      /* open brackets, innermost last */
     int bracket_lines[LEXER_MAX_BRACKETS];  /* where each was opened, for "never closed" */

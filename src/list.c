@@ -92,6 +92,7 @@ void list_append(VM *vm, ObjList *list, Value value) {
 
 /* Appends items[0..count); `items` may point into the list itself. */
 static void append_items(VM *vm, ObjList *list, const Value *items, int64_t count, bool self) {
+    if (count == 0) return;  /* items may be NULL */
     reserve(vm, list, list->count + count);
     if (self) items = list->items;  /* reserve may have moved them */
     memmove(list->items + list->count, items, sizeof(Value) * (size_t)count);
@@ -135,12 +136,13 @@ Value list_concat(VM *vm, ObjList *a, ObjList *b) {
     return OBJ_VAL(result);
 }
 
+/* [x] * n beyond what memory allows: MemoryError (vm_reserve), as CPython. */
 static bool repeat_too_long(VM *vm, int64_t count, int64_t times) {
     if (count > 0 && times > (INT64_MAX / (int64_t)sizeof(Value)) / count) {
-        vm_raise(vm, vm->types.MemoryError, "%s", "");
+        seq_raise_memory_error(vm);
         return true;
     }
-    return false;
+    return !vm_reserve(vm, sizeof(Value) * (size_t)(count * times));
 }
 
 Value list_repeat(VM *vm, ObjList *list, int64_t times) {
@@ -218,8 +220,10 @@ static void replace_range(VM *vm, ObjList *list, int64_t start, int64_t length,
     int64_t tail = list->count - (start + length);
     int64_t new_count = list->count - length + count;
     reserve(vm, list, new_count);
-    memmove(list->items + start + count, list->items + start + length,
-            sizeof(Value) * (size_t)tail);
+    if (tail > 0) {
+        memmove(list->items + start + count, list->items + start + length,
+                sizeof(Value) * (size_t)tail);
+    }
     if (count > 0) memcpy(list->items + start, items, sizeof(Value) * (size_t)count);
     list->count = new_count;
 }

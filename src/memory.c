@@ -5,7 +5,7 @@
 #include "memory.h"
 
 #include "containers.h"
-#include "vm.h"
+#include "vm_internal.h"
 
 void *reallocate(VM *vm, void *pointer, size_t old_size, size_t new_size) {
     if (new_size > old_size) {
@@ -27,6 +27,15 @@ void *reallocate(VM *vm, void *pointer, size_t old_size, size_t new_size) {
         exit(70);
     }
     return result;
+}
+
+bool vm_reserve(VM *vm, size_t bytes) {
+    if (vm->max_memory == 0 || bytes <= vm->max_memory - (vm->bytes_allocated < vm->max_memory
+                                                               ? vm->bytes_allocated
+                                                               : vm->max_memory))
+        return true;
+    vm_raise_empty(vm, vm->types.MemoryError);
+    return false;
 }
 
 Obj *obj_allocate(VM *vm, size_t size, ObjType type) {
@@ -188,6 +197,7 @@ static void blacken(VM *vm, Obj *object) {
         gc_mark_object(vm, (Obj *)gen->function);
         gc_mark_object(vm, (Obj *)gen->name);
         gc_mark_object(vm, (Obj *)gen->qualname);
+        gc_mark_object(vm, (Obj *)gen->created_file);
         gc_mark_value(vm, gen->delegate);
         gc_mark_fiber(vm, gen->fiber);
         break;
@@ -258,6 +268,7 @@ static void free_object(VM *vm, Obj *object) {
         FREE_ARRAY(vm, ObjStr *, code->cellnames, code->ncells);
         FREE_ARRAY(vm, ObjStr *, code->freenames, code->nfree);
         FREE_ARRAY(vm, int, code->cell2arg, code->ncells);
+        if (code->global_cache != NULL) FREE_ARRAY(vm, GlobalCacheEntry, code->global_cache, code->name_count);
         reallocate(vm, object, sizeof(ObjCode), 0);
         return;
     }
@@ -275,6 +286,9 @@ static void free_object(VM *vm, Obj *object) {
     }
     case OBJ_MODULE: reallocate(vm, object, sizeof(ObjModule), 0); return;
     case OBJ_GENERATOR:
+        if (vm->on_coroutine_dropped != NULL && ((ObjGenerator *)object)->state == GEN_CREATED &&
+            ((ObjGenerator *)object)->kind == GEN_KIND_COROUTINE)
+            vm->on_coroutine_dropped(vm, (ObjGenerator *)object);
         fiber_free(vm, ((ObjGenerator *)object)->fiber);
         reallocate(vm, object, sizeof(ObjGenerator), 0);
         return;

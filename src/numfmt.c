@@ -21,7 +21,7 @@ typedef struct {
     char separator;     /* ',' or '_' between digit groups, or 0 */
     int group;          /* digits per group: 3, or 4 for '_' with b/o/x/X */
     int64_t precision;  /* -1 when not given */
-    uint32_t type;      /* the presentation type, or 0 */
+    uint32_t type;      /* the presentation type: when not given 'd' for ints, 0 for floats */
 } FormatSpec;
 
 /* ------------------------------------------------------------------ parsing */
@@ -79,11 +79,11 @@ static bool invalid_separator(VM *vm, char separator, uint32_t type) {
 }
 
 /* CPython's parse_internal_render_format_spec, with its errors in its order. */
-static bool parse_spec(VM *vm, ObjStr *text, Value v, FormatSpec *spec) {
+static bool parse_spec(VM *vm, ObjStr *text, Value v, uint32_t default_type, FormatSpec *spec) {
     int64_t end, pos = 0;
     uint32_t *cps = decode_spec(text, &end);
     bool fill_given = false, align_given = false, ok = false;
-    *spec = (FormatSpec){.fill = ' ', .align = '>', .width = -1, .precision = -1, .group = 3};
+    *spec = (FormatSpec){.fill = ' ', .align = '>', .width = -1, .precision = -1, .group = 3, .type = default_type};
     if (end - pos >= 2 && is_align(cps[pos + 1])) {
         spec->align = cps[pos + 1];
         spec->fill = cps[pos];
@@ -147,10 +147,6 @@ static bool parse_spec(VM *vm, ObjStr *text, Value v, FormatSpec *spec) {
             invalid_separator(vm, spec->separator, spec->type);
             goto done;
         }
-    }
-    if (spec->width > MAX_FORMAT_WIDTH || spec->precision > MAX_FORMAT_WIDTH) {
-        int_too_large(vm);
-        goto done;
     }
     ok = true;
 done:
@@ -326,6 +322,7 @@ static Value format_int(VM *vm, Value v, const FormatSpec *spec) {
 /* format_float_internal: the float presentation types e E f F g G n % and none. */
 static Value format_float(VM *vm, double value, const FormatSpec *spec) {
     if (spec->precision > INT_MAX) return vm_raise(vm, vm->types.ValueError, "precision too big");
+    if (spec->precision > MAX_FORMAT_WIDTH) return int_too_large(vm);
     int precision = (int)spec->precision, default_precision = 6, flags = 0;
     char type = (char)spec->type;
     bool percent = false;
@@ -370,7 +367,8 @@ Value num_format_spec(VM *vm, Value v, ObjStr *spec_text) {
         return int_repr(vm, v); /* "True" for a bool, as str() */
     }
     FormatSpec spec;
-    if (!parse_spec(vm, spec_text, v, &spec)) return EMPTY_VAL;
+    if (!parse_spec(vm, spec_text, v, IS_FLOAT(v) ? 0 : 'd', &spec)) return EMPTY_VAL;
+    if (spec.width > MAX_FORMAT_WIDTH) return int_too_large(vm);
     if (IS_FLOAT(v)) {
         switch (spec.type) {
         case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
@@ -379,9 +377,6 @@ Value num_format_spec(VM *vm, Value v, ObjStr *spec_text) {
         }
     }
     switch (spec.type) {
-    case 0:
-        spec.type = 'd';
-        return format_int(vm, v, &spec);
     case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
         return format_int(vm, v, &spec);
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {

@@ -196,7 +196,14 @@ struct ObjDict {
     DictEntry *entries;
     int64_t index_capacity;  /* power of two, or 0 before the first insert */
     int32_t *indices;
+    /* Changes whenever a key is added or removed or entries move (never when a
+     * value is replaced); drawn from one process-wide counter, so no two dicts
+     * share a version. The VM's global-name cache relies on it. */
+    uint64_t keys_version;
 };
+
+/* A new keys_version (dict.c). */
+uint64_t dict_next_version(void);
 
 ObjDict *dict_new(VM *vm);
 int dict_get(VM *vm, ObjDict *dict, Value key, Value *out);   /* 1 found, 0 missing, -1 exception */
@@ -303,7 +310,17 @@ typedef struct {
     /* For each cell: the index of the parameter it captures, or -1.
      * At frame entry the VM moves that argument's value into the new cell. */
     int *cell2arg;
+    /* LOAD_GLOBAL's cache, one entry per name (NULL until first used): where the
+     * name was found, valid while the dicts' keys_version are unchanged. */
+    struct GlobalCacheEntry *global_cache;
 } ObjCode;
+
+typedef struct GlobalCacheEntry {
+    uint64_t globals_version;   /* 0: empty entry */
+    uint64_t builtins_version;  /* for names found in builtins */
+    int64_t index;              /* entries[index] of the dict where it was found */
+    bool in_builtins;
+} GlobalCacheEntry;
 
 typedef struct {
     Obj obj;
@@ -427,12 +444,17 @@ typedef struct {
     ObjStr *name, *qualname;
     bool awaited;           /* a coroutine that was ever awaited/sent (for "never awaited") */
     bool running_anext;     /* async generators: an __anext__/asend is in progress */
+    ObjStr *created_file;   /* where it was created (the caller's file), or NULL: "never awaited" */
+    int created_line;
 } ObjGenerator;
 
 /* -------------------------------------------------------------- iterators */
 
 typedef struct ObjIterator ObjIterator;
-/* 1: *out holds the next value; 0: exhausted; -1: exception raised. */
+/* 1: *out holds the next value; 0: exhausted; -1: exception raised.
+ * On 0 an iterator may store its return value in *out (as a generator's
+ * `return x` does): `yield from`/`await` on it then evaluates to that value.
+ * Callers that want it set *out to NONE first; others ignore *out on 0. */
 typedef int (*IterNextFn)(VM *vm, ObjIterator *it, Value *out);
 
 /* One struct for every built-in iterator kind; each kind uses the fields it needs. */

@@ -519,7 +519,7 @@ Value vm_binary_op(VM *vm, int op, Value a, Value b) {
     case OPR_BITAND:
     case OPR_SUB:
     case OPR_BITXOR:
-        if (IS_SET(a) && IS_SET(b)) {
+        if (IS_SET(a) || IS_SET(b) || dict_is_view(a) || dict_is_view(b)) {
             Value result = set_binary_op(vm, base, a, b);
             if (!IS_EMPTY(result) || !IS_EMPTY(vm->exception)) return result;
         }
@@ -643,6 +643,20 @@ static Value special_attribute(VM *vm, Value obj, ObjStr *name) {
     case OBJ_INSTANCE:
         if (name == vm->s_dict) return OBJ_VAL(AS_INSTANCE(obj)->dict);
         return EMPTY_VAL;
+    case OBJ_RANGE: {
+        ObjRange *range = AS_RANGE(obj);
+        if (strcmp(name->chars, "start") == 0) return INT_VAL(range->start);
+        if (strcmp(name->chars, "stop") == 0) return INT_VAL(range->stop);
+        if (strcmp(name->chars, "step") == 0) return INT_VAL(range->step);
+        return EMPTY_VAL;
+    }
+    case OBJ_SLICE: {
+        ObjSlice *slice = AS_SLICE(obj);
+        if (strcmp(name->chars, "start") == 0) return slice->start;
+        if (strcmp(name->chars, "stop") == 0) return slice->stop;
+        if (strcmp(name->chars, "step") == 0) return slice->step;
+        return EMPTY_VAL;
+    }
     case OBJ_EXCEPTION: return exception_getattr(vm, AS_EXCEPTION(obj), name);
     default: return EMPTY_VAL;
     }

@@ -52,6 +52,15 @@ const Token *parser_peek(Parser *p, int ahead)
     return &p->tokens[p->position + ahead];
 }
 
+const Token *parser_peek_far(Parser *p, int ahead)
+{
+    const Token *token = parser_peek(p, ahead);
+    const Token *furthest = &p->furthest;
+    if (token->line > furthest->line || (token->line == furthest->line && token->col > furthest->col))
+        p->furthest = *token;
+    return token;
+}
+
 Token parser_advance(Parser *p)
 {
     Token token = p->tokens[p->position++];
@@ -142,8 +151,8 @@ bool parser_try_expr(Parser *p, Expr *(*rule)(Parser *), Expr **result)
 
 void parser_enter(Parser *p)
 {
-    if (++p->depth > PARSER_MAX_DEPTH)
-        parser_error_at_token(p, CUR(p), "too many nested parentheses");
+    /* CPython runs out of memory here; brackets alone stop earlier, in the lexer. */
+    if (++p->depth > PARSER_MAX_DEPTH) parser_error_at_token(p, CUR(p), "too many nested expressions");
 }
 
 /* ---- errors ---- */
@@ -229,34 +238,45 @@ _Noreturn void parser_error_range(Parser *p, Pos from, Pos to, const char *fmt, 
     parser_fail(p);
 }
 
-_Noreturn void parser_error_from(Parser *p, Pos from, const char *fmt, ...)
+_Noreturn void parser_error_from(Parser *p, Pos from, int end_col, const char *fmt, ...)
 {
-    const char *start = line_start_of(p, from.line);
-    const char *end = memchr(start, '\n', (size_t)(p->text_end - start));
-    int end_col = (int)((end ? end : p->text_end) - start);
     va_list args;
     va_start(args, fmt);
-    report(p, "SyntaxError", from.line, from.col, from.line, end_col, fmt, args);
+    report(p, "SyntaxError", from.line, from.col, from.line, end_col - 1, fmt, args);
     va_end(args);
     parser_fail(p);
+}
+
+bool parser_at_end_of_input(Parser *p)
+{
+    int ahead = 0;
+    while (parser_peek(p, ahead)->kind == TOK_DEDENT) ahead++;
+    return parser_peek(p, ahead)->kind == TOK_ENDMARKER;
 }
 
 _Noreturn void parser_syntax_error(Parser *p)
 {
     const Token *token = CUR(p);
-    if (token->kind == TOK_INDENT || token->kind == TOK_DEDENT) {
-        /* CPython places these where its cursor is: after the indentation. */
-        const char *message = token->kind == TOK_INDENT ? "unexpected indent" : "unexpected unindent";
-        parser_error(p, "IndentationError", token->line, token->col - 1, token->line, -1, "%s", message);
+    if (token->kind == TOK_INDENT) {
+        /* CPython places it where its cursor is: after the indentation. */
+        parser_error(p, "IndentationError", token->line, token->col - 1, token->line, -1, "unexpected indent");
     }
-    if (token->kind == TOK_ENDMARKER) {
-        Diagnostic *diag = p->diag;
-        const char *start = line_start_of(p, token->line);
-        diag_set(diag, "SyntaxError", token->line, lexer_count_chars(start, (size_t)token->col) + 1,
-                 "%sinvalid syntax", p->fstring_depth > 0 ? "f-string: " : "");
-        diag->incomplete = p->fstring_depth == 0; /* the input ended too soon */
+    if (token->kind == TOK_DEDENT) {
+        Token dedent = *token;
+        bool ended = parser_at_end_of_input(p);
+        parser_report(p, "IndentationError", dedent.line, dedent.col, dedent.line, -1, "unexpected unindent");
+        p->diag->incomplete = ended;
         parser_fail(p);
     }
+    if (token->kind == TOK_ENDMARKER && p->fstring_depth == 0) {
+        /* CPython's end marker has no column; the REPL should read on. */
+        diag_set(p->diag, "SyntaxError", token->line, 0, "invalid syntax");
+        p->diag->incomplete = true;
+        parser_fail(p);
+    }
+    const Token *furthest = &p->furthest;
+    if (p->marks == 0 && (furthest->line > token->line || (furthest->line == token->line && furthest->col > token->col)))
+        token = furthest;
     parser_error_at_token(p, token, "invalid syntax");
 }
 

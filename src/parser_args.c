@@ -203,7 +203,10 @@ static void parse_slash(Parser *p, ParameterState *state)
     Arguments *args = state->args;
     if (state->seen_slash) parser_error_at_token(p, &slash, "/ may appear only once");
     if (state->seen_star) parser_error_at_token(p, &slash, "/ must be ahead of *");
-    if (args->args.count == 0) parser_error_at_token(p, &slash, "at least one argument must precede /");
+    if (args->args.count == 0) {
+        if (AT(p, TOK_COMMA)) parser_error_at_token(p, &slash, "at least one argument must precede /");
+        parser_error_at_token(p, &slash, "invalid syntax");
+    }
     state->seen_slash = true;
     args->posonlyargs = args->args;
     args->args = (ArgList){0};
@@ -346,7 +349,7 @@ static Keyword *parse_keyword_argument(Parser *p)
 }
 
 /* After '(' of a call (or class bases): arguments up to and including ')'. */
-void parse_call_arguments(Parser *p, Expr *call, const Token *open)
+void parse_call_arguments(Parser *p, Expr *call, const Token *open, bool class_bases)
 {
     ExprList *args = &call->as.call.args;
     KeywordList *keywords = &call->as.call.keywords;
@@ -379,12 +382,14 @@ void parse_call_arguments(Parser *p, Expr *call, const Token *open)
             parser_error_range(p, pos_of_token(&constant), pos_of_token(parser_peek(p, 1)), "cannot assign to %s",
                                lexer_token_spelling(kind));
         } else {
-            Expr *value = parse_named_expression(p);
+            Expr *value = parse_argument(p);
             if (AT(p, TOK_EQUAL))
                 parser_error_range(p, value->pos, pos_of_token(CUR(p)),
                                    "expression cannot contain assignment, perhaps you meant \"==\"?");
-            if (AT(p, TOK_FOR) || (AT(p, TOK_ASYNC) && parser_peek(p, 1)->kind == TOK_FOR))
+            if (AT(p, TOK_FOR) || (AT(p, TOK_ASYNC) && parser_peek(p, 1)->kind == TOK_FOR)) {
+                if (class_bases) parser_syntax_error(p);
                 value = call_generator(p, call, value, open);
+            }
             if (keywords->count > 0 && misplaced == NULL)
                 misplaced = seen_double_star ? "positional argument follows keyword argument unpacking"
                                              : "positional argument follows keyword argument";

@@ -144,6 +144,30 @@ static bool is_bitwise_or(const Expr *e, bool grouped)
     }
 }
 
+/* The part of `e` (parsed after an '=') that CPython's bitwise_or reads first, or NULL
+ * when e starts with `not`, lambda, '*' or yield. A child that starts where its parent
+ * does was not written in parentheses. */
+Expr *parser_bitwise_or_prefix(Expr *e, bool grouped)
+{
+    while (!grouped) {
+        Expr *child;
+        switch (e->kind) {
+        case EXPR_TUPLE: child = e->as.list.elts.count ? e->as.list.elts.items[0] : NULL; break;
+        case EXPR_COMPARE: child = e->as.compare.left; break;
+        case EXPR_BOOLOP: child = e->as.boolop.values.items[0]; break;
+        case EXPR_IFEXP: child = e->as.ifexp.body; break;
+        case EXPR_LAMBDA: case EXPR_STARRED: case EXPR_YIELD: case EXPR_YIELDFROM: case EXPR_NAMEDEXPR:
+            return NULL;
+        case EXPR_UNARYOP: return e->as.unaryop.op == UOP_NOT ? NULL : e;
+        default: return e;
+        }
+        if (child == NULL) return e; /* () */
+        grouped = !same_start(child->pos, e->pos);
+        e = child;
+    }
+    return e;
+}
+
 void parser_check_misplaced_equal(Parser *p, Expr *a, const Token *first, bool grouped)
 {
     if (p->no_invalid_rules > 0) return;
@@ -154,7 +178,11 @@ void parser_check_misplaced_equal(Parser *p, Expr *a, const Token *first, bool g
     bool chained = ok && (AT(p, TOK_EQUAL) || AT(p, TOK_COLONEQUAL));
     parser_reset(p, mark);
     parser_release(p);
-    if (!ok || chained) return;
+    if (ok && !chained) parser_misplaced_equal(p, a, first, grouped, b);
+}
+
+void parser_misplaced_equal(Parser *p, Expr *a, const Token *first, bool grouped, Expr *b)
+{
     if (a->kind == EXPR_NAME && !grouped && first->kind == TOK_NAME)
         parser_error_range(p, a->pos, b->pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     if (first->kind == TOK_TRUE || first->kind == TOK_FALSE || first->kind == TOK_NONE) return;
@@ -167,8 +195,9 @@ void parser_check_misplaced_equal(Parser *p, Expr *a, const Token *first, bool g
                              expr_describe(a));
 }
 
-/* named_expression: NAME ':=' expression | expression */
-Expr *parse_named_expression(Parser *p)
+/* assignment_expression | expression, as a call's argument (where CPython's
+ * invalid_kwarg, not invalid_named_expression, explains a misplaced '='). */
+Expr *parse_argument(Parser *p)
 {
     if (AT(p, TOK_NAME) && parser_peek(p, 1)->kind == TOK_COLONEQUAL) {
         Token name = parser_advance(p);
@@ -179,11 +208,19 @@ Expr *parse_named_expression(Parser *p)
         e->as.namedexpr.value = value;
         return e;
     }
-    Token first = *CUR(p);
     Expr *e = parse_expression(p);
     if (AT(p, TOK_COLONEQUAL) && p->no_invalid_rules == 0)
         parser_error_at_node(p, e->pos, "cannot use assignment expressions with %s", expr_describe(e));
-    if (AT(p, TOK_EQUAL)) parser_check_misplaced_equal(p, e, &first, e == p->last_group);
+    return e;
+}
+
+/* named_expression: NAME ':=' expression | expression */
+Expr *parse_named_expression(Parser *p)
+{
+    Token first = *CUR(p);
+    Expr *e = parse_argument(p);
+    if (AT(p, TOK_EQUAL) && e->kind != EXPR_NAMEDEXPR)
+        parser_check_misplaced_equal(p, e, &first, e == p->last_group);
     return e;
 }
 
@@ -293,7 +330,7 @@ static bool accept_comparison_operator(Parser *p, CompareOperator *op)
         *op = parser_accept(p, TOK_NOT) ? CMP_IS_NOT : CMP_IS;
         return true;
     case TOK_NOT:
-        if (parser_peek(p, 1)->kind != TOK_IN) return false;
+        if (parser_peek_far(p, 1)->kind != TOK_IN) return false;
         parser_advance(p);
         *op = CMP_NOT_IN;
         break;
@@ -447,7 +484,6 @@ static Expr *parse_slice(Parser *p)
     if (!AT(p, TOK_COLON)) {
         lower = parse_named_expression(p);
         if (!AT(p, TOK_COLON)) return lower;
-        start = lower->pos;
     }
     parser_advance(p);
     Expr *upper = NULL, *step = NULL;
@@ -492,7 +528,7 @@ static Expr *parse_primary(Parser *p)
             Token open = parser_advance(p);
             Expr *call = expr_new(p, EXPR_CALL, e->pos);
             call->as.call.func = e;
-            parse_call_arguments(p, call, &open);
+            parse_call_arguments(p, call, &open, false);
             call->pos = pos_until_previous(p, start);
             e = call;
         } else if (AT(p, TOK_LSQB)) {
@@ -650,7 +686,13 @@ static Expr *parse_list(Parser *p)
 /* The value after `key:` in a dict display. */
 static Expr *parse_dict_value(Parser *p, const Token *colon)
 {
-    if (AT(p, TOK_STAR)) parser_error_from(p, pos_of_token(CUR(p)), "cannot use a starred expression in a dictionary value");
+    if (AT(p, TOK_STAR)) {
+        /* CPython's caret runs to where its tokenizer stands: past the next token. */
+        Pos star = pos_of_token(CUR(p));
+        parser_advance(p);
+        parse_bitwise_or(p);
+        parser_error_from(p, star, CUR(p)->end_col, "cannot use a starred expression in a dictionary value");
+    }
     if (AT(p, TOK_RBRACE) || AT(p, TOK_COMMA))
         parser_error_at_token(p, colon, "expression expected after dictionary key and ':'");
     return parse_expression(p);

@@ -33,6 +33,8 @@ struct Parser {
     int token_count, token_capacity, position;
     int marks;
     Token previous;          /* the token consumed last: where a node ends */
+    Token furthest;          /* the furthest token looked at with parser_peek_far: CPython
+                                reports "invalid syntax" at the furthest token it read */
 
     int depth;               /* nesting of expressions, against PARSER_MAX_DEPTH */
     int fstring_depth;       /* > 0 inside an f-string's replacement field */
@@ -67,6 +69,8 @@ typedef struct { int position, depth, no_invalid_rules; Token previous; Expr *la
 void parser_init(Parser *p, Arena *arena, Diagnostic *diag, const char *text, size_t length,
                  int token_capacity);
 const Token *parser_peek(Parser *p, int ahead);        /* 0: the current token */
+/* parser_peek where CPython's parser also reads that far before failing. */
+const Token *parser_peek_far(Parser *p, int ahead);
 #define CUR(p) (&(p)->tokens[(p)->position])
 #define AT(p, k) (CUR(p)->kind == (k))
 Token parser_advance(Parser *p);
@@ -84,7 +88,7 @@ void parser_release(Parser *p);
 bool parser_try(Parser *p, void (*rule)(Parser *p, void *context), void *context);
 bool parser_try_expr(Parser *p, Expr *(*rule)(Parser *), Expr **result);
 
-void parser_enter(Parser *p);   /* one level deeper, or "too many nested parentheses" */
+void parser_enter(Parser *p);   /* one level deeper, or "too many nested expressions" */
 #define parser_leave(p) ((p)->depth--)
 
 /* ---- errors (parser.c): all unwind to parse_source ---- */
@@ -102,9 +106,12 @@ _Noreturn void parser_error_at_node(Parser *p, Pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 _Noreturn void parser_error_range(Parser *p, Pos from, Pos to, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* CPython's "starting from": the caret runs from `from` to the end of its line. */
-_Noreturn void parser_error_from(Parser *p, Pos from, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* CPython's "starting from": the caret runs from `from` to byte column `end_col` of its
+ * line (where CPython's tokenizer stood). */
+_Noreturn void parser_error_from(Parser *p, Pos from, int end_col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Only DEDENTs and ENDMARKER are left: the input ended (the REPL may read on). */
+bool parser_at_end_of_input(Parser *p);
 /* "invalid syntax" (or "unexpected indent", "'(' was never closed"...) at the current token. */
 _Noreturn void parser_syntax_error(Parser *p);
 
@@ -121,6 +128,7 @@ Expr *expr_tuple(Parser *p, ExprList elts, Pos pos);
 /* ---- expressions (parser_expr.c) ---- */
 Expr *parse_expression(Parser *p);             /* ifexp, lambda, disjunction */
 Expr *parse_named_expression(Parser *p);       /* `x := e` or expression */
+Expr *parse_argument(Parser *p);               /* the same, where '=' may follow */
 Expr *parse_star_expressions(Parser *p);       /* a, *b, c  (a tuple when commas) */
 Expr *parse_star_expression(Parser *p);        /* '*' bitwise_or | expression */
 Expr *parse_star_named_expressions(Parser *p); /* the same with walrus (match subjects) */
@@ -135,6 +143,10 @@ Pos parser_last_comprehension_item(const Expr *comprehension);
  * ("cannot assign to X here. Maybe you meant '==' instead of '='?"). `first` is a's
  * first token; `grouped` says a was written in parentheses. Returns if no rule applies. */
 void parser_check_misplaced_equal(Parser *p, Expr *a, const Token *first, bool grouped);
+/* The same, given what CPython's bitwise_or would read after the '=' (not followed by
+ * another '='). */
+void parser_misplaced_equal(Parser *p, Expr *a, const Token *first, bool grouped, Expr *b);
+Expr *parser_bitwise_or_prefix(Expr *e, bool grouped);
 
 /* ---- targets, parameters and call arguments (parser_args.c) ---- */
 typedef enum { TARGETS_STAR, TARGETS_DEL, TARGETS_FOR } TargetsType;
@@ -145,7 +157,8 @@ void set_context(Expr *e, ExprContext ctx);
 void parser_make_target(Parser *p, Expr *e, TargetsType type);
 Expr *parse_star_targets(Parser *p);           /* for-loop and comprehension targets */
 Arguments *parse_parameters(Parser *p, bool lambda);
-void parse_call_arguments(Parser *p, Expr *call, const Token *open);
+/* `class_bases` refuses a bare generator expression, as CPython's class rule does. */
+void parse_call_arguments(Parser *p, Expr *call, const Token *open, bool class_bases);
 
 /* ---- literals (parser_string.c) ---- */
 Expr *parse_strings(Parser *p);                /* adjacent STRING tokens */

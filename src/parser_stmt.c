@@ -22,9 +22,10 @@ static _Noreturn void indentation_error(Parser *p, const Token *at, const char *
 {
     Token token = *at;
     int end_col = token.end_line == token.line ? token.end_col : -1;
+    bool ended = parser_at_end_of_input(p);
     parser_report(p, "IndentationError", token.line, token.col, token.line, end_col,
                   "expected an indented block after %s on line %d", what, line);
-    p->diag->incomplete = token.kind == TOK_ENDMARKER;
+    p->diag->incomplete = ended;
     parser_fail(p);
 }
 
@@ -102,23 +103,29 @@ static Expr *parse_assigned_value(Parser *p)
 /* targets '=' ... '=' value, with CPython's invalid_assignment messages. */
 static Stmt *parse_assignment(Parser *p, const Token *first, Expr *target, LastElement *last)
 {
-    ParserMark mark = parser_mark(p);
     Stmt *s = stmt_new(p, STMT_ASSIGN, token_pos(first));
     ExprList *targets = &s->as.assign.targets;
     exprlist_push(p->arena, targets, target);
-    while (parser_accept(p, TOK_EQUAL)) exprlist_push(p->arena, targets, parse_assigned_value(p));
+    bool second_grouped = false;
+    while (parser_accept(p, TOK_EQUAL)) {
+        exprlist_push(p->arena, targets, parse_assigned_value(p));
+        if (targets->count == 2) second_grouped = targets->items[1] == p->last_group;
+    }
     s->as.assign.value = targets->items[--targets->count];
     for (int i = 0; i < targets->count; i++) {
         Expr *t = targets->items[i];
         Expr *bad = t->kind == EXPR_YIELD || t->kind == EXPR_YIELDFROM ? t : invalid_target(t, TARGETS_STAR);
         if (bad == NULL) continue;
-        parser_reset(p, mark);
-        parser_check_misplaced_equal(p, last->last, &last->first, last->grouped);
+        /* CPython's invalid_named_expression looks at what follows the first '=': the
+         * part its bitwise_or reads, unless that is itself followed by '='. */
+        Expr *second = targets->count > 1 ? targets->items[1] : s->as.assign.value;
+        Expr *b = parser_bitwise_or_prefix(second, second_grouped);
+        if (b != NULL && !(b == second && targets->count > 1))
+            parser_misplaced_equal(p, last->last, &last->first, last->grouped, b);
         if (bad->kind == EXPR_YIELD || bad->kind == EXPR_YIELDFROM)
             parser_error_at_node(p, bad->pos, "assignment to yield expression not possible");
         parser_error_at_node(p, bad->pos, "cannot assign to %s", expr_describe(bad));
     }
-    parser_release(p);
     for (int i = 0; i < targets->count; i++) set_context(targets->items[i], CTX_STORE);
     s->pos = pos_until_previous(p, s->pos);
     return s;
@@ -457,6 +464,16 @@ static Stmt *parse_with(Parser *p, const Token *async)
     return s;
 }
 
+/* `except A, B:` — the rest of CPython's invalid_except_stmt, after A. */
+static void parse_more_exception_types(Parser *p, void *context)
+{
+    UNUSED(context);
+    parser_advance(p);
+    parse_star_expressions(p);
+    if (parser_accept(p, TOK_AS)) parser_expect(p, TOK_NAME);
+    parser_expect(p, TOK_COLON);
+}
+
 static ExceptHandler *parse_except(Parser *p, Stmt *try_, const Token *first_handler)
 {
     Token keyword = parser_advance(p);
@@ -475,7 +492,8 @@ static ExceptHandler *parse_except(Parser *p, Stmt *try_, const Token *first_han
     try_->as.try_.is_star = star;
     if (!AT(p, TOK_COLON)) {
         handler->type = parse_expression(p);
-        if (AT(p, TOK_COMMA)) parser_error_from(p, handler->type->pos, "multiple exception types must be parenthesized");
+        if (AT(p, TOK_COMMA) && parser_try(p, parse_more_exception_types, NULL))
+            parser_error_from(p, handler->type->pos, p->previous.end_col, "multiple exception types must be parenthesized");
         if (parser_accept(p, TOK_AS)) {
             Token name = parser_expect(p, TOK_NAME);
             handler->name = parser_identifier(p, &name);
@@ -544,7 +562,7 @@ static Stmt *parse_class(Parser *p, ExprList decorators)
     if (AT(p, TOK_LPAR)) {
         Token open = parser_advance(p);
         Expr call = {.kind = EXPR_CALL};
-        parse_call_arguments(p, &call, &open);
+        parse_call_arguments(p, &call, &open, true);
         s->as.classdef.bases = call.as.call.args;
         s->as.classdef.keywords = call.as.call.keywords;
     }
@@ -578,6 +596,35 @@ static void parse_match_header(Parser *p, void *context)
     parser_advance(p);
     parse_star_named_expressions(p);
     if (!AT(p, TOK_COLON) || parser_peek(p, 1)->kind != TOK_NEWLINE) parser_syntax_error(p);
+}
+
+/* `match subject` and the line's end: a match statement missing its ':'. */
+static void parse_match_header_without_colon(Parser *p, void *context)
+{
+    UNUSED(context);
+    parser_advance(p);
+    parse_star_named_expressions(p);
+    if (!AT(p, TOK_NEWLINE)) parser_syntax_error(p);
+}
+
+static void parse_simple_statements_rule(Parser *p, void *body)
+{
+    parse_simple_statements(p, body);
+}
+
+/* A line that starts with the name `match` but is no match statement: an expression
+ * (`match(x)`), an assignment (`match = 3`)... or, where that fails and the line reads
+ * as a match statement's header, CPython's "expected ':'". */
+static void parse_match_line(Parser *p, StmtList *body)
+{
+    ParserMark mark = parser_mark(p);
+    bool header = parser_try(p, parse_match_header_without_colon, NULL);
+    const Token newline = *CUR(p);
+    parser_reset(p, mark);
+    parser_release(p);
+    if (parser_try(p, parse_simple_statements_rule, body)) return;
+    if (header) parser_error_at_token(p, &newline, "expected ':'");
+    parse_simple_statements(p, body);
 }
 
 static bool at_match_statement(Parser *p)
@@ -623,6 +670,10 @@ static void parse_statement(Parser *p, StmtList *body)
     case TOK_NAME:
         if (at_match_statement(p))
             parser_error_at_token(p, CUR(p), "handoff does not support the 'match' statement");
+        if (CUR(p)->length == 5 && memcmp(CUR(p)->start, "match", 5) == 0) {
+            parse_match_line(p, body);
+            return;
+        }
         /* fall through */
     default:
         parse_simple_statements(p, body);
@@ -636,11 +687,16 @@ void parse_file(Parser *p, Module *module)
     while (!AT(p, TOK_ENDMARKER)) parse_statement(p, &module->body);
 }
 
-/* One REPL entry: a line of simple statements or one compound statement. */
+/* One REPL entry: a line of simple statements or one compound statement, as CPython's
+ * "single" mode. An empty entry is an empty module. */
 void parse_interactive(Parser *p, Module *module)
 {
     if (AT(p, TOK_ENDMARKER)) return;
+    bool compound = AT(p, TOK_IF) || AT(p, TOK_WHILE) || AT(p, TOK_FOR) || AT(p, TOK_WITH) || AT(p, TOK_TRY) ||
+                    AT(p, TOK_DEF) || AT(p, TOK_CLASS) || AT(p, TOK_AT) || AT(p, TOK_ASYNC);
     parse_statement(p, &module->body);
-    if (!AT(p, TOK_ENDMARKER))
-        parser_error_at_token(p, CUR(p), "multiple statements found while compiling a single statement");
+    if (AT(p, TOK_ENDMARKER)) return;
+    if (compound) parser_syntax_error(p);
+    Token newline = p->previous;
+    parser_error_at_token(p, &newline, "multiple statements found while compiling a single statement");
 }

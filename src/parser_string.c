@@ -241,7 +241,7 @@ static Expr *parse_field_expression(FieldReader *reader, const char *start, cons
     if (s == end) goto empty;
     locate(reader, start);
     Parser sub;
-    parser_init(&sub, p->arena, p->diag, p->text, (size_t)(p->text_end - p->text), 8);
+    parser_init(&sub, p->arena, p->diag, p->text, (size_t)(p->text_end - p->text), 4);
     sub.root = p->root;
     sub.on_error = p->on_error;
     sub.depth = p->depth;
@@ -300,13 +300,16 @@ static const char *find_expression_end(Parser *p, const char *s, const char *end
     return s;
 }
 
+/* The position of [from, to). The reader moves on only to `from`, so that what lies
+ * between can still be located. */
 static Pos pos_at(FieldReader *reader, const char *from, const char *to)
 {
     locate(reader, from);
     Pos pos = {reader->line, (int)(from - reader->line_start), 0, 0};
-    locate(reader, to);
-    pos.end_line = reader->line;
-    pos.end_col = (int)(to - reader->line_start);
+    FieldReader ahead = *reader;
+    locate(&ahead, to);
+    pos.end_line = ahead.line;
+    pos.end_col = (int)(to - ahead.line_start);
     return pos;
 }
 
@@ -320,7 +323,8 @@ static void parse_field(FieldReader *reader, FString *fs, const char **cursor, c
     const char *open = *cursor;
     const char *expr_start = open + 1;
     const char *s = find_expression_end(p, expr_start, end);
-    Expr *value = parse_field_expression(reader, expr_start, s, pos_at(reader, open, s + 1));
+    Pos group = pos_at(reader, open, s + 1);
+    Expr *value = parse_field_expression(reader, expr_start, s, group);
     const char *debug_end = NULL;
     if (*s == '=') {
         s++;
@@ -399,12 +403,33 @@ static void parse_fstring_body(FieldReader *reader, FString *fs, const char **cu
 
 /* ---- adjacent strings ---- */
 
+/* Check a bytes literal holds only ASCII, as CPython does before decoding. */
+static void check_ascii(Parser *p, const StringPart *part)
+{
+    for (const char *c = part->body; c < part->body_end; c++) {
+        if ((unsigned char)*c >= 0x80) {
+            Pos pos = pos_of_token(&part->token);
+            parser_error_range(p, pos, pos, "bytes can only contain ASCII literal characters");
+        }
+    }
+}
+
+/* The decoded text of a plain (not f-) literal, appended at `out`; returns its length. */
+static size_t decode_plain(Parser *p, const StringPart *part, char *out)
+{
+    if (part->bytes) check_ascii(p, part);
+    size_t length = (size_t)(part->body_end - part->body);
+    if (!part->raw) return decode_escapes(p, part->body, part->body_end, out, part->bytes);
+    memcpy(out, part->body, length);
+    return length;
+}
+
 Expr *parse_strings(Parser *p)
 {
     int count = 0, capacity = 4;
     StringPart *parts = arena_alloc(p->arena, sizeof *parts * (size_t)capacity);
     size_t total = 0;
-    bool any_bytes = false, any_text = false, any_fstring = false;
+    bool any_fstring = false;
     while (AT(p, TOK_STRING)) {
         if (count == capacity) {
             StringPart *more = arena_alloc(p->arena, sizeof *parts * (size_t)capacity * 2);
@@ -413,60 +438,36 @@ Expr *parse_strings(Parser *p)
             capacity *= 2;
         }
         Token token = parser_advance(p);
-        StringPart part = string_part(&token);
-        parts[count++] = part;
-        total += (size_t)(part.body_end - part.body);
-        any_bytes |= part.bytes;
-        any_text |= !part.bytes;
-        any_fstring |= part.fstring;
+        parts[count] = string_part(&token);
+        total += (size_t)(parts[count].body_end - parts[count].body);
+        any_fstring |= parts[count].fstring;
+        count++;
     }
-    if (any_bytes && any_text) FSTRING_ERROR(p, "cannot mix bytes and nonbytes literals");
     Pos whole = pos_span(pos_of_token(&parts[0].token), pos_of_token(&parts[count - 1].token));
-    char *text = arena_alloc(p->arena, total + 1);
-
-    if (!any_fstring) {
-        size_t length = 0;
-        for (int i = 0; i < count; i++) {
-            const StringPart *part = &parts[i];
-            if (part->bytes) {
-                for (const char *c = part->body; c < part->body_end; c++) {
-                    if ((unsigned char)*c >= 0x80) {
-                        Pos pos = pos_of_token(&part->token);
-                        parser_error_range(p, pos, pos, "bytes can only contain ASCII literal characters");
-                    }
-                }
-            }
-            if (part->raw) {
-                memcpy(text + length, part->body, (size_t)(part->body_end - part->body));
-                length += (size_t)(part->body_end - part->body);
-            } else {
-                length += decode_escapes(p, part->body, part->body_end, text + length, part->bytes);
-            }
-        }
-        text[length] = '\0';
-        Expr *e = expr_new(p, EXPR_CONSTANT, whole);
-        e->as.constant.kind = any_bytes ? CONST_BYTES : CONST_STR;
-        e->as.constant.text = text;
-        e->as.constant.length = length;
-        return e;
-    }
-
-    FString fs = {.text = text, .pos = whole};
+    FString fs = {.text = arena_alloc(p->arena, total + 1), .pos = whole};
+    /* One token at a time, as CPython: decode it, check it does not mix bytes with
+     * text, then read its replacement fields. */
     for (int i = 0; i < count; i++) {
         const StringPart *part = &parts[i];
-        const char *s = part->body;
-        if (!part->fstring) {
-            fs.length += part->raw ? (memcpy(fs.text + fs.length, s, (size_t)(part->body_end - s)),
-                                      (size_t)(part->body_end - s))
-                                   : decode_escapes(p, s, part->body_end, fs.text + fs.length, false);
-            continue;
+        if (!part->fstring) fs.length += decode_plain(p, part, fs.text + fs.length);
+        if (part->bytes != parts[0].bytes) FSTRING_ERROR(p, "cannot mix bytes and nonbytes literals");
+        if (part->fstring) {
+            const char *s = part->body;
+            FieldReader reader = {p, part, whole, part->token.start, part->token.line,
+                                  part->token.start - part->token.col};
+            parse_fstring_body(&reader, &fs, &s, part->body_end, 0);
         }
-        FieldReader reader = {p, part, whole, part->token.start, part->token.line,
-                              part->token.start - part->token.col};
-        parse_fstring_body(&reader, &fs, &s, part->body_end, 0);
     }
-    flush_text(p, &fs);
-    Expr *e = expr_new(p, EXPR_JOINEDSTR, whole);
-    e->as.joinedstr.values = fs.values;
+    if (any_fstring) {
+        flush_text(p, &fs);
+        Expr *e = expr_new(p, EXPR_JOINEDSTR, whole);
+        e->as.joinedstr.values = fs.values;
+        return e;
+    }
+    fs.text[fs.length] = '\0';
+    Expr *e = expr_new(p, EXPR_CONSTANT, whole);
+    e->as.constant.kind = parts[0].bytes ? CONST_BYTES : CONST_STR;
+    e->as.constant.text = fs.text;
+    e->as.constant.length = fs.length;
     return e;
 }

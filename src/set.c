@@ -517,7 +517,69 @@ static void swap_bodies(ObjSet *set, ObjSet *other) {
     other->table = table, other->fill = fill, other->used = used, other->mask = mask;
 }
 
+/* ------------------------------------------- set operations on dict views */
+
+static bool is_set_view(Value v) {
+    return dict_is_view(v) && AS_ITERATOR(v)->step != DICT_VALUES;
+}
+
+/* CPython's _PyDictView_Intersect: `view` & other (any iterable). */
+static ObjSet *view_intersection(VM *vm, Value view, Value other) {
+    int64_t view_length = dict_view_len(AS_ITERATOR(view));
+    if (IS_SET(other) && !AS_SET(other)->frozen && view_length <= AS_SET(other)->used) {
+        return intersection(vm, AS_SET(other), view);
+    }
+    if (is_set_view(other) && dict_view_len(AS_ITERATOR(other)) > view_length) {
+        Value swap = view;
+        view = other;
+        other = swap;
+    }
+    ObjSet *result = set_new(vm, false);
+    vm_push_root(vm, OBJ_VAL(result));
+    Value iter = vm_iter(vm, other);
+    bool ok = !IS_EMPTY(iter);
+    if (ok) vm_push_root(vm, iter);
+    while (ok) {
+        Value key;
+        int more = vm_next(vm, iter, &key);
+        if (more <= 0) {
+            ok = more == 0;
+            break;
+        }
+        vm_push_root(vm, key);
+        int found = dict_view_contains(vm, AS_ITERATOR(view), key);
+        ok = found >= 0 && (found == 0 || set_add(vm, result, key));
+        vm_pop_roots(vm, 1);
+    }
+    vm_pop_roots(vm, IS_EMPTY(iter) ? 1 : 2);
+    return ok ? result : NULL;
+}
+
+/* keys()/items() views combine with any iterable into a new set, as
+ * CPython's dictviews_or/sub/xor/and: set(a) <op>= b. */
+static Value view_binary_op(VM *vm, int op, Value a, Value b) {
+    if (op == OPR_BITAND) {
+        ObjSet *result = is_set_view(a) ? view_intersection(vm, a, b) : view_intersection(vm, b, a);
+        return result == NULL ? EMPTY_VAL : OBJ_VAL(result);
+    }
+    Value source = a;
+    if (dict_is_view(a) && AS_ITERATOR(a)->step == DICT_KEYS) source = AS_ITERATOR(a)->source;
+    ObjSet *result = set_from_iterable(vm, source, false);
+    if (result == NULL) return EMPTY_VAL;
+    vm_push_root(vm, OBJ_VAL(result));
+    bool ok = op == OPR_BITOR ? set_update(vm, result, b)
+            : op == OPR_SUB ? difference_update(vm, result, b)
+            : symmetric_difference_update(vm, result, b);
+    vm_pop_roots(vm, 1);
+    return ok ? OBJ_VAL(result) : EMPTY_VAL;
+}
+
 Value set_binary_op(VM *vm, int op, Value a, Value b) {
+    int base = op >= OPR_INPLACE_BASE ? op - OPR_INPLACE_BASE : op;
+    if (base != OPR_BITOR && base != OPR_BITAND && base != OPR_SUB && base != OPR_BITXOR) {
+        return EMPTY_VAL;
+    }
+    if (is_set_view(a) || is_set_view(b)) return view_binary_op(vm, base, a, b);
     if (!IS_SET(a) || !IS_SET(b)) return EMPTY_VAL;
     ObjSet *set = AS_SET(a);
     bool in_place = op >= OPR_INPLACE_BASE && !set->frozen;
@@ -637,9 +699,9 @@ Value set_repr(VM *vm, ObjSet *set) {
 
 static int set_iter_next(VM *vm, ObjIterator *it, Value *out) {
     ObjSet *set = AS_SET(it->source);
-    if (it->end < 0) return 0;
+    if (it->end == -1) return 0;  /* exhausted */
     if (set->used != it->end) {
-        it->end = -1;  /* sticky, as CPython */
+        it->end = -2;  /* sticky: every later call raises too, as CPython */
         vm_raise(vm, vm->types.RuntimeError, "Set changed size during iteration");
         return -1;
     }

@@ -121,7 +121,7 @@ int64_t bytes_find(const char *haystack, int64_t haystack_length,
 
 ObjStr *str_new(VM *vm, const char *chars, size_t length) {
     ObjStr *s = (ObjStr *)obj_allocate(vm, sizeof(ObjStr) + length + 1, OBJ_STR);
-    memcpy(s->chars, chars, length);
+    if (length > 0) memcpy(s->chars, chars, length);
     s->chars[length] = '\0';
     s->length = (int64_t)length;
     int64_t cp_count = 0;
@@ -320,10 +320,8 @@ Value str_repeat(VM *vm, ObjStr *s, int64_t times) {
     if (times > (INT64_MAX / 2) / s->length) {
         return vm_raise(vm, vm->types.OverflowError, "repeated string is too long");
     }
-    if (vm->max_memory != 0 && (size_t)(s->length * times) > vm->max_memory) {
-        return vm_raise(vm, vm->types.MemoryError, "%s", "");
-    }
     int64_t length = s->length * times;
+    if (!vm_reserve(vm, sizeof(ObjStr) + (size_t)length + 1)) return EMPTY_VAL;
     ObjStr *r = (ObjStr *)obj_allocate(vm, sizeof(ObjStr) + (size_t)length + 1, OBJ_STR);
     /* Doubling copies: log(times) memcpy calls. */
     memcpy(r->chars, s->chars, (size_t)s->length);

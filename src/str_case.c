@@ -174,15 +174,10 @@ PREDICATE(str_isascii, "str.isascii", s->is_ascii)
 
 /* ----------------------------------------------------------------- padding */
 
-/* A width argument; huge widths are a MemoryError rather than an abort. */
+/* A width argument; widths past the memory cap are a MemoryError. */
 static bool width_arg(VM *vm, Value v, int64_t *width) {
     if (!arg_int64(vm, v, width)) return false;
-    int64_t cap = vm->max_memory != 0 ? (int64_t)vm->max_memory : (INT64_C(1) << 34);
-    if (*width > cap) {
-        vm_raise(vm, vm->types.MemoryError, "%s", "");
-        return false;
-    }
-    return true;
+    return *width <= 0 || vm_reserve(vm, (size_t)*width);
 }
 
 static bool fill_arg(VM *vm, int argc, Value *args, ObjStr **fill) {

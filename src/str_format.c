@@ -102,6 +102,7 @@ Value str_format_spec(VM *vm, ObjStr *s, ObjStr *spec) {
     }
     if (f.precision >= 0 && length >= f.precision) length = f.precision;
     int64_t total = f.width > length ? f.width : length;
+    if (total > length && !vm_reserve(vm, (size_t)(total - length) * 4)) return EMPTY_VAL;
     int64_t left = f.align == '>' ? total - length : f.align == '^' ? (total - length) / 2 : 0;
     StrBuf buf;
     strbuf_init(&buf);
@@ -607,6 +608,8 @@ static bool mod_spec(ModArgs *a, const char *p, int64_t n, int64_t *i, ModSpec *
         if (m->precision < 0) m->precision = 0;
     }
     while (*i < n && (p[*i] == 'h' || p[*i] == 'l' || p[*i] == 'L')) (*i)++;  /* ignored */
+    int64_t largest = m->width > m->precision ? m->width : m->precision;
+    if (largest > 0 && !vm_reserve(a->vm, (size_t)largest)) return false;
     if (*i >= n) {
         vm_raise(a->vm, a->vm->types.ValueError, "incomplete format");
         return false;

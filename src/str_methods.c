@@ -699,12 +699,13 @@ void str_init_class(VM *vm, ObjClass *cls) {
         {"lstrip", str_lstrip}, {"rstrip", str_rstrip}, {"partition", str_partition},
         {"rpartition", str_rpartition}, {"removeprefix", str_removeprefix},
         {"removesuffix", str_removesuffix}, {"format", str_format_native},
-        {"format_map", str_format_map_native}, {"maketrans", str_maketrans},
-        {"translate", str_translate},
+        {"format_map", str_format_map_native}, {"translate", str_translate},
     };
     cls->construct = str_construct;
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
         vm_define_native(vm, cls->dict, methods[i].name, methods[i].fn, cls);
     }
+    /* No owner: called on the class, its first argument is not a str. */
+    vm_define_native(vm, cls->dict, "maketrans", str_maketrans, NULL);
     str_case_init(vm, cls);
 }

@@ -120,6 +120,11 @@ bool args_range(VM *vm, const char *name, const char *qualname, int argc, ObjTup
     return false;
 }
 
+void seq_raise_memory_error(VM *vm) {
+    /* vm_reserve raises CPython's bare MemoryError whenever a cap is set. */
+    if (vm_reserve(vm, SIZE_MAX)) vm_raise(vm, vm->types.MemoryError, "out of memory");
+}
+
 bool arg_int64(VM *vm, Value v, int64_t *out) {
     if (IS_INT(v)) {
         *out = AS_INT(v);
@@ -204,8 +209,10 @@ Value tuple_repeat(VM *vm, ObjTuple *t, int64_t times) {
     if (times == 1) return OBJ_VAL(t);
     if (times <= 0 || t->count == 0) return OBJ_VAL(tuple_new(vm, 0));
     if (times > (INT64_MAX / (int64_t)sizeof(Value)) / t->count) {
-        return vm_raise(vm, vm->types.MemoryError, "%s", "");
+        seq_raise_memory_error(vm);
+        return EMPTY_VAL;
     }
+    if (!vm_reserve(vm, sizeof(Value) * (size_t)(t->count * times))) return EMPTY_VAL;
     ObjTuple *result = tuple_new(vm, t->count * times);
     for (int64_t k = 0; k < times; k++) {
         memcpy(result->items + k * t->count, t->items, sizeof(Value) * (size_t)t->count);

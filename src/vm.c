@@ -140,6 +140,35 @@ static Value name_error(VM *vm, ObjStr *name) {
     return vm_raise(vm, vm->types.NameError, "name '%s' is not defined", name->chars);
 }
 
+/* Looks a global name up in globals, then builtins, and remembers where it
+ * was found in the code's cache (valid while neither dict's keys change). */
+static bool load_global_slow(VM *vm, ObjCode *code, unsigned index, ObjDict *globals, ObjStr *name,
+                             Value *out) {
+    if (code->global_cache == NULL) {
+        code->global_cache = ALLOCATE(vm, GlobalCacheEntry, (size_t)code->name_count);
+        memset(code->global_cache, 0, sizeof(GlobalCacheEntry) * (size_t)code->name_count);
+    }
+    GlobalCacheEntry *entry = &code->global_cache[index];
+    int64_t position = dict_find_str_index(globals, name);
+    if (position >= 0) {
+        entry->globals_version = globals->keys_version;
+        entry->in_builtins = false;
+        entry->index = position;
+        *out = globals->entries[position].value;
+        return true;
+    }
+    position = dict_find_str_index(vm->builtins, name);
+    if (position >= 0) {
+        entry->globals_version = globals->keys_version;
+        entry->builtins_version = vm->builtins->keys_version;
+        entry->in_builtins = true;
+        entry->index = position;
+        *out = vm->builtins->entries[position].value;
+        return true;
+    }
+    return false;
+}
+
 static Value unbound_local(VM *vm, ObjStr *name) {
     return vm_raise(vm, vm->types.UnboundLocalError,
                     "cannot access local variable '%s' where it is not associated with a value",
@@ -323,15 +352,27 @@ dispatch:
         DISPATCH();
     }
     CASE(LOAD_GLOBAL) {
-        ObjStr *name = NAME(READ_U16());
-        Value v = dict_get_str(frame->function->globals, name);
-        if (IS_EMPTY(v)) {
-            v = dict_get_str(vm->builtins, name);
-            if (IS_EMPTY(v)) {
-                SYNC();
-                name_error(vm, name);
-                goto error;
+        unsigned index = READ_U16();
+        ObjDict *globals = frame->function->globals;
+        if (code->global_cache != NULL) {
+            GlobalCacheEntry *entry = &code->global_cache[index];
+            if (entry->globals_version == globals->keys_version) {
+                if (!entry->in_builtins) {
+                    PUSH(globals->entries[entry->index].value);
+                    DISPATCH();
+                }
+                if (entry->builtins_version == vm->builtins->keys_version) {
+                    PUSH(vm->builtins->entries[entry->index].value);
+                    DISPATCH();
+                }
             }
+        }
+        ObjStr *name = NAME(index);
+        Value v;
+        if (!load_global_slow(vm, code, index, globals, name, &v)) {
+            SYNC();
+            name_error(vm, name);
+            goto error;
         }
         PUSH(v);
         DISPATCH();
@@ -635,7 +676,8 @@ dispatch:
     }
     CASE(JUMP_BACKWARD) {
         uint32_t target = READ_JUMP();
-        ip = code->code + target;
+        /* The safe point runs before the jump, so an exception raised here
+         * (Ctrl-C, MemoryError) is reported on the loop's last line. */
         if (vm->gc_pending || vm->interrupted || vm->instruction_budget >= 0) {
             SYNC();
             if (vm->interrupted) {
@@ -655,6 +697,7 @@ dispatch:
                 }
             }
         }
+        ip = code->code + target;
         DISPATCH();
     }
     CASE(POP_JUMP_IF_FALSE) {

@@ -134,6 +134,9 @@ struct VM {
     void *loop;                 /* the asyncio loop of the upper layer, or NULL */
     Value ellipsis;             /* the Ellipsis singleton (`...`) */
     Value not_implemented;      /* the NotImplemented singleton */
+    /* Set by the asyncio loop: called by the GC for a coroutine freed in state
+     * GEN_CREATED (never awaited). Must not allocate GC objects. NULL: nothing. */
+    void (*on_coroutine_dropped)(VM *vm, ObjGenerator *gen);
 };
 
 /* ---- lifetime ---- */
@@ -218,6 +221,9 @@ Obj *obj_allocate(VM *vm, size_t size, ObjType type);
     reallocate(vm, pointer, sizeof(type) * (old_count), 0)
 #define GROW_CAPACITY(capacity) ((capacity) < 8 ? 8 : (capacity) * 2)
 void gc_collect(VM *vm);
+/* Before an allocation whose size a program chooses ([0] * n, " " * n, ...):
+ * raises MemoryError and returns false when it would pass vm->max_memory. */
+bool vm_reserve(VM *vm, size_t bytes);
 void gc_mark_value(VM *vm, Value v);
 void gc_mark_object(VM *vm, Obj *obj);
 

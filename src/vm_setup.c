@@ -1,6 +1,8 @@
 /* vm_setup.c — making and ending a VM: the built-in classes, the builtins
  * module, the table of importable modules, the source text kept for
  * tracebacks, and running a module's code. */
+#include <unistd.h>
+
 #include "builtins.h"
 #include "containers.h"
 #include "memory.h"
@@ -78,6 +80,16 @@ static void make_core_classes(VM *vm) {
     gen_init_classes(vm);
 }
 
+/* `from __future__ import annotations` is common in tutorials; handoff never
+ * evaluates annotations, so the features are accepted and change nothing. */
+static void future_module_init(VM *vm, ObjModule *module) {
+    const char *features[] = {"annotations", "generator_stop", "division", "print_function",
+                              "absolute_import", "with_statement", "nested_scopes", "generators",
+                              "unicode_literals"};
+    for (size_t i = 0; i < sizeof features / sizeof features[0]; i++)
+        vm_define_value(vm, module->dict, features[i], TRUE_VAL);
+}
+
 static void intern_names(VM *vm) {
     vm->s_init = str_intern_cstr(vm, "__init__");
     vm->s_name = str_intern_cstr(vm, "__name__");
@@ -113,6 +125,9 @@ VM *vm_new(void) {
     vm->not_implemented = NONE_VAL;
     vm->next_gc = 1024 * 1024;
     vm->recursion_limit = 1000;
+    /* By default a program may use half of the machine's memory before MemoryError. */
+    long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
+    vm->max_memory = pages > 0 && page_size > 0 ? (size_t)pages * (size_t)page_size / 2 : (size_t)4 << 30;
     vm->instruction_budget = -1;
     const char *stress = getenv("HANDOFF_GC_STRESS");
 #ifdef HANDOFF_GC_STRESS
@@ -136,6 +151,7 @@ VM *vm_new(void) {
     vm_define_value(vm, vm->builtins, "__name__", OBJ_VAL(str_intern_cstr(vm, "builtins")));
     time_default_clocks(vm);
     vm_register_module(vm, "time", time_module_init);
+    vm_register_module(vm, "__future__", future_module_init);
     vm->main_globals = dict_new(vm);
     dict_set_str(vm, vm->main_globals, vm->s_name, OBJ_VAL(vm->s_main));
     dict_set_str(vm, vm->main_globals, vm->s_doc, NONE_VAL);

@@ -912,6 +912,41 @@ Test(containers, set_update_from_a_set_merges_tables_like_cpython) {
     vm_pop_roots(vm, 2);
 }
 
+/* python3 -c "
+ * d1 = {1: 'a', 2: 'b', 3: 'c', 17: 'd'}; d2 = {2: 0, 3: 0, 4: 0, 33: 0}
+ * print(d1.keys() & d2.keys(), d1.keys() | d2.keys(), d1.keys() - d2.keys(),
+ *       d1.keys() ^ d2.keys(), d1.keys() & {3, 9}, {3, 9} | d1.keys(),
+ *       d1.items() & {(1, 'a'), (2, 'x')}, d1.keys() - [1])" */
+Test(containers, keys_and_items_views_combine_like_sets) {
+    Value d1 = literal("{1: 'a', 2: 'b', 3: 'c', 17: 'd'}");
+    vm_push_root(vm, d1);
+    Value d2 = literal("{2: 0, 3: 0, 4: 0, 33: 0}");
+    vm_push_root(vm, d2);
+    Value k1 = dict_view_new(vm, AS_DICT(d1), DICT_KEYS);
+    vm_push_root(vm, k1);
+    Value k2 = dict_view_new(vm, AS_DICT(d2), DICT_KEYS);
+    vm_push_root(vm, k2);
+    Value items = dict_view_new(vm, AS_DICT(d1), DICT_ITEMS);
+    vm_push_root(vm, items);
+    ObjSet *small = set_new(vm, false);
+    vm_push_root(vm, OBJ_VAL(small));
+    set_add(vm, small, INT_VAL(3));
+    set_add(vm, small, INT_VAL(9));
+    ObjSet *pairs = set_new(vm, false);
+    vm_push_root(vm, OBJ_VAL(pairs));
+    set_add(vm, pairs, literal("(1, 'a')"));
+    set_add(vm, pairs, literal("(2, 'x')"));
+    assert_repr(set_binary_op(vm, OPR_BITAND, k1, k2), "{2, 3}");
+    assert_repr(set_binary_op(vm, OPR_BITOR, k1, k2), "{1, 2, 3, 4, 33, 17}");
+    assert_repr(set_binary_op(vm, OPR_SUB, k1, k2), "{1, 17}");
+    assert_repr(set_binary_op(vm, OPR_BITXOR, k1, k2), "{1, 33, 4, 17}");
+    assert_repr(set_binary_op(vm, OPR_BITAND, k1, OBJ_VAL(small)), "{3}");
+    assert_repr(set_binary_op(vm, OPR_BITOR, OBJ_VAL(small), k1), "{1, 2, 3, 9, 17}");
+    assert_repr(set_binary_op(vm, OPR_BITAND, items, OBJ_VAL(pairs)), "{(1, 'a')}");
+    assert_repr(set_binary_op(vm, OPR_SUB, k1, literal("[1]")), "{2, 3, 17}");
+    vm_pop_roots(vm, 7);
+}
+
 /* ------------------------------------------------------------------ sort */
 
 static Value first_item(VM *machine, int argc, Value *args, ObjTuple *kwnames) {

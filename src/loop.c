@@ -1,0 +1,582 @@
+/* loop.c — the asyncio event loop on libevent. One iteration is CPython's
+ * BaseEventLoop._run_once: drop cancelled timer heads, wait (in the kernel, or by
+ * jumping the virtual clock) until the earliest timer, move due timers to the
+ * ready queue in (when, sequence) order, then run exactly the handles that were
+ * ready at that point. Also the loop's clock, which the time module reads. */
+#include "loop.h"
+
+#include <errno.h>
+#include <event2/event.h>
+#include <math.h>
+#include <signal.h>
+#include <time.h>
+
+#include "memory.h"
+
+/* Like asyncio's debug-mode slow_callback_duration. */
+#define SLOW_STEP_SECONDS 0.1
+/* CPython's time.get_clock_info('monotonic').resolution. */
+#define CLOCK_RESOLUTION 1e-9
+
+/* ------------------------------------------------------------------ clock */
+
+static double clock_seconds(clockid_t clock) {
+    struct timespec now;
+    clock_gettime(clock, &now);
+    return (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
+}
+
+static double clock_now(void *data) {
+    AioLoop *loop = data;
+    if (loop->clock == CLOCK_VIRTUAL) return loop->virtual_now;
+    return (clock_seconds(CLOCK_MONOTONIC) - loop->real_start) * loop->speed;
+}
+
+static double clock_wall(void *data) {
+    AioLoop *loop = data;
+    return loop->wall_start + clock_now(data);
+}
+
+/* Real sleep of `seconds` of wall time; Ctrl-C (vm->interrupted) cuts it short. */
+static void sleep_wall(VM *vm, double seconds) {
+    struct timespec request, remaining;
+    request.tv_sec = (time_t)seconds;
+    request.tv_nsec = (long)((seconds - (double)request.tv_sec) * 1e9);
+    if (request.tv_nsec >= 1000000000L) request.tv_sec++, request.tv_nsec -= 1000000000L;
+    if (request.tv_nsec < 0) request.tv_nsec = 0;
+    while (nanosleep(&request, &remaining) != 0 && errno == EINTR) {
+        if (vm->interrupted) return;
+        request = remaining;
+    }
+}
+
+/* time.sleep: blocks the whole loop, so it is reported as a blocking call. */
+static void clock_sleep(void *data, double seconds) {
+    AioLoop *loop = data;
+    if (loop->clock == CLOCK_VIRTUAL) loop->virtual_now += seconds;
+    else sleep_wall(loop->vm, seconds / loop->speed);
+    if (loop_tracing(loop) && loop->running) {
+        char what[64];
+        snprintf(what, sizeof what, "time.sleep(%g)", seconds);
+        loop_report_blocking(loop->vm, what, seconds);
+    }
+}
+
+double loop_time(VM *vm) { return clock_now(vm->loop); }
+
+/* ------------------------------------------------------------------ events */
+
+void loop_task_ref(AioTask *task, AioTaskRef *ref) {
+    if (task == NULL) {
+        ref->id = 0;
+        ref->name = "loop";
+        ref->coro = NULL;
+        return;
+    }
+    ref->id = task->id;
+    ref->name = IS_STR(task->name) ? AS_STR(task->name)->chars : "?";
+    ref->coro = IS_GENERATOR(task->coro) ? AS_GENERATOR(task->coro)->qualname->chars : NULL;
+}
+
+void loop_emit(AioLoop *loop, AioEventKind kind, AioTask *task, AioTask *other, const char *reason,
+               const char *detail, double until, double duration) {
+    if (!loop_tracing(loop)) return;
+    AioEvent event;
+    memset(&event, 0, sizeof event);
+    event.kind = kind;
+    event.time = clock_now(loop);
+    loop_task_ref(task, &event.task);
+    if (other != NULL) loop_task_ref(other, &event.other);
+    else loop_task_ref(NULL, &event.other);
+    event.reason = reason;
+    event.detail = detail;
+    event.until = until;
+    event.duration = duration;
+    loop->sink(loop->sink_data, &event);
+}
+
+void loop_set_event_sink(AioLoop *loop, AioEventSink sink, void *data) {
+    loop->sink = sink;
+    loop->sink_data = data;
+}
+
+/* Tasks in the ready queue, for a blocking report. */
+void loop_report_blocking(VM *vm, const char *what, double duration) {
+    AioLoop *loop = vm->loop;
+    if (!loop_tracing(loop)) return;
+    enum { MAX_DELAYED = 16 };
+    AioTaskRef delayed[MAX_DELAYED];
+    int count = 0;
+    for (size_t i = 0; i < loop->ready_count && count < MAX_DELAYED; i++) {
+        ReadyEntry *entry = &loop->ready[(loop->ready_head + i) % loop->ready_capacity];
+        if (aio_is_task(entry->data)) loop_task_ref((AioTask *)AS_OBJ(entry->data), &delayed[count++]);
+    }
+    AioEvent event;
+    memset(&event, 0, sizeof event);
+    event.kind = AIO_EV_BLOCKING;
+    event.time = clock_now(loop);
+    loop_task_ref(loop->current, &event.task);
+    loop_task_ref(NULL, &event.other);
+    event.detail = what;
+    event.until = -1;
+    event.duration = duration;
+    event.delayed = delayed;
+    event.delayed_count = count;
+    loop->sink(loop->sink_data, &event);
+}
+
+/* ------------------------------------------------------------- ready queue */
+
+static void ready_push(AioLoop *loop, ReadyEntry entry) {
+    if (loop->ready_count == loop->ready_capacity) {
+        size_t capacity = loop->ready_capacity < 64 ? 64 : loop->ready_capacity * 2;
+        ReadyEntry *grown = malloc(sizeof(ReadyEntry) * capacity);
+        if (grown == NULL) {
+            fprintf(stderr, "handoff: out of memory (ready queue)\n");
+            abort();
+        }
+        for (size_t i = 0; i < loop->ready_count; i++)
+            grown[i] = loop->ready[(loop->ready_head + i) % loop->ready_capacity];
+        free(loop->ready);
+        loop->ready = grown;
+        loop->ready_capacity = capacity;
+        loop->ready_head = 0;
+    }
+    loop->ready[(loop->ready_head + loop->ready_count) % loop->ready_capacity] = entry;
+    loop->ready_count++;
+}
+
+static ReadyEntry ready_pop(AioLoop *loop) {
+    ReadyEntry entry = loop->ready[loop->ready_head];
+    loop->ready_head = (loop->ready_head + 1) % loop->ready_capacity;
+    loop->ready_count--;
+    return entry;
+}
+
+void loop_call_soon(VM *vm, AioCallbackFn fn, Value data, Value arg) {
+    ready_push(vm->loop, (ReadyEntry){fn, data, arg, NULL});
+}
+
+/* ------------------------------------------------------------------ handles */
+
+static void handle_mark(VM *vm, void *object) {
+    AioHandle *handle = object;
+    gc_mark_value(vm, handle->callback);
+    gc_mark_value(vm, handle->args);
+}
+
+static const NativeDataType HANDLE_KIND = {"Handle", handle_mark, NULL};
+
+static AioHandle *handle_new(VM *vm, bool is_timer, AioCallbackFn fn, Value callback, Value args) {
+    AioClasses *classes = aio_classes(vm);
+    AioHandle *handle = (AioHandle *)native_data_new(
+        vm, is_timer ? classes->TimerHandle : classes->Handle, &HANDLE_KIND, sizeof(AioHandle));
+    handle->fn = fn;
+    handle->callback = callback;
+    handle->args = args;
+    handle->when = -1;
+    handle->is_timer = is_timer;
+    return handle;
+}
+
+/* Runs a Handle's callback: C, or a Python callable with its argument tuple.
+ * An exception from a plain callback is reported (as asyncio's default
+ * exception handler does) and the loop goes on. */
+static void run_handle(VM *vm, AioHandle *handle) {
+    if (handle->fn != NULL) {
+        handle->fn(vm, handle->callback, handle->args);
+        return;
+    }
+    AioLoop *loop = vm->loop;
+    if (loop_tracing(loop)) {
+        Value name = vm_getattr_opt(vm, handle->callback, vm->s_name);
+        loop_emit(loop, AIO_EV_CALLBACK, NULL, NULL, NULL, IS_STR(name) ? AS_STR(name)->chars : "callback", -1, 0);
+    }
+    ObjTuple *args = IS_TUPLE(handle->args) ? AS_TUPLE(handle->args) : NULL;
+    Value result = vm_call(vm, handle->callback, args != NULL ? (int)args->count : 0,
+                           args != NULL ? args->items : NULL);
+    if (IS_EMPTY(result)) {
+        if (vm_exception_matches(vm, vm->types.KeyboardInterrupt) ||
+            vm_exception_matches(vm, vm->types.SystemExit)) {
+            loop->escaped = true;
+            loop->escaped_exception = vm_take_exception(vm);
+            return;
+        }
+        Value exc = vm_take_exception(vm);
+        fflush(stdout);
+        Value repr = vm_repr(vm, handle->callback);
+        if (IS_EMPTY(repr)) vm_take_exception(vm);
+        fprintf(stderr, "Exception in callback %s\n", IS_STR(repr) ? AS_STR(repr)->chars : "?");
+        vm_print_exception(vm, exc);
+        vm->exception = EMPTY_VAL;
+    }
+}
+
+AioHandle *loop_call_soon_handle(VM *vm, AioCallbackFn fn, Value callback, Value args) {
+    AioHandle *handle = handle_new(vm, false, fn, callback, args);
+    ready_push(vm->loop, (ReadyEntry){NULL, OBJ_VAL(handle), EMPTY_VAL, handle});
+    return handle;
+}
+
+/* ------------------------------------------------------------------ timers */
+
+static bool timer_before(const TimerEntry *a, const TimerEntry *b) {
+    return a->when < b->when || (a->when == b->when && a->sequence < b->sequence);
+}
+
+static void heap_push(AioLoop *loop, TimerEntry entry) {
+    if (loop->timer_count == loop->timer_capacity) {
+        size_t capacity = loop->timer_capacity < 64 ? 64 : loop->timer_capacity * 2;
+        TimerEntry *grown = realloc(loop->timers, sizeof(TimerEntry) * capacity);
+        if (grown == NULL) {
+            fprintf(stderr, "handoff: out of memory (timers)\n");
+            abort();
+        }
+        loop->timers = grown;
+        loop->timer_capacity = capacity;
+    }
+    size_t i = loop->timer_count++;
+    while (i > 0) {
+        size_t parent = (i - 1) / 2;
+        if (!timer_before(&entry, &loop->timers[parent])) break;
+        loop->timers[i] = loop->timers[parent];
+        i = parent;
+    }
+    loop->timers[i] = entry;
+}
+
+static TimerEntry heap_pop(AioLoop *loop) {
+    TimerEntry top = loop->timers[0];
+    TimerEntry last = loop->timers[--loop->timer_count];
+    size_t n = loop->timer_count, i = 0;
+    for (;;) {
+        size_t child = 2 * i + 1;
+        if (child >= n) break;
+        if (child + 1 < n && timer_before(&loop->timers[child + 1], &loop->timers[child])) child++;
+        if (!timer_before(&loop->timers[child], &last)) break;
+        loop->timers[i] = loop->timers[child];
+        i = child;
+    }
+    if (n > 0) loop->timers[i] = last;
+    return top;
+}
+
+AioHandle *loop_call_at(VM *vm, double when, AioCallbackFn fn, Value callback, Value args) {
+    AioLoop *loop = vm->loop;
+    AioHandle *handle = handle_new(vm, true, fn, callback, args);
+    handle->when = when;
+    handle->scheduled = true;
+    heap_push(loop, (TimerEntry){when, loop->timer_sequence++, handle});
+    return handle;
+}
+
+AioHandle *loop_call_later(VM *vm, double delay, AioCallbackFn fn, Value callback, Value args) {
+    return loop_call_at(vm, loop_time(vm) + delay, fn, callback, args);
+}
+
+void handle_cancel(VM *vm, AioHandle *handle) {
+    UNUSED(vm);
+    handle->cancelled = true;
+}
+
+/* ------------------------------------------------------------ the iteration */
+
+/* Runs one ready entry (the handle's cancelled flag was checked by the caller). */
+static void run_entry(VM *vm, ReadyEntry *entry) {
+    if (entry->handle != NULL) run_handle(vm, entry->handle);
+    else entry->fn(vm, entry->data, entry->arg);
+}
+
+/* libevent callback: runs exactly the `ntodo` handles that were ready when the
+ * iteration began; handles they schedule wait for the next iteration. */
+static void on_run_ready(evutil_socket_t fd, short what, void *data) {
+    UNUSED(fd);
+    UNUSED(what);
+    AioLoop *loop = data;
+    VM *vm = loop->vm;
+    while (loop->ntodo > 0 && !loop->escaped) {
+        loop->ntodo--;
+        ReadyEntry entry = ready_pop(loop);
+        if (entry.handle != NULL && entry.handle->cancelled) continue;
+        /* The entry left the queue: keep its values alive while it runs. */
+        vm_push_root(vm, entry.data);
+        vm_push_root(vm, entry.arg);
+        run_entry(vm, &entry);
+        vm_pop_roots(vm, 2);
+    }
+    loop->ntodo = 0;
+}
+
+static void on_wake(evutil_socket_t fd, short what, void *data) {
+    UNUSED(fd);
+    UNUSED(what);
+    UNUSED(data);
+}
+
+static void on_sigint(evutil_socket_t fd, short what, void *data) {
+    UNUSED(fd);
+    UNUSED(what);
+    AioLoop *loop = data;
+    loop->vm->interrupted = 1;
+}
+
+/* Waits up to `timeout` loop seconds for I/O, signals or the timer (real clock). */
+static void wait_real(AioLoop *loop, double timeout) {
+    if (timeout <= 0) {
+        event_base_loop(loop->base, EVLOOP_NONBLOCK);
+        return;
+    }
+    double seconds = timeout / loop->speed;
+    struct timeval tv;
+    tv.tv_sec = (time_t)seconds;
+    tv.tv_usec = (suseconds_t)((seconds - (double)tv.tv_sec) * 1e6) + 1; /* never early */
+    if (tv.tv_usec >= 1000000) tv.tv_sec++, tv.tv_usec -= 1000000;
+    evtimer_add(loop->wake_timer, &tv);
+    evsignal_add(loop->sigint, NULL);
+    if (loop->vm->interrupted == 0) event_base_loop(loop->base, EVLOOP_ONCE);
+    evsignal_del(loop->sigint);
+    evtimer_del(loop->wake_timer);
+}
+
+/* A pending task's one-line description of what it waits on. */
+static void describe_wait(AioTask *task, char *buf, size_t size) {
+    char who[160];
+    task_describe(task, who, sizeof who);
+    if (IS_EMPTY(task->fut_waiter) || !aio_is_future(task->fut_waiter)) {
+        snprintf(buf, size, "%s is ready to run", who);
+        return;
+    }
+    AioFuture *waited = (AioFuture *)AS_OBJ(task->fut_waiter);
+    if (waited->is_task) {
+        char other[160];
+        task_describe((AioTask *)waited, other, sizeof other);
+        snprintf(buf, size, "%s waits for %s", who, other);
+    } else if (waited->gather_count > 0) {
+        snprintf(buf, size, "%s waits for gather of %d", who, waited->gather_count);
+    } else {
+        snprintf(buf, size, "%s waits for %s that nothing will complete", who, waited->what);
+    }
+}
+
+/* Nothing ready, no timers, no watchers, but the main task is not done: report the
+ * wait-for chain of every pending task and raise RuntimeError. */
+static bool report_deadlock(AioLoop *loop) {
+    VM *vm = loop->vm;
+    StrBuf text;
+    strbuf_init(&text);
+    strbuf_append_cstr(&text, "deadlock: every task waits and nothing can wake one up");
+    for (AioTask *task = loop->tasks_head; task != NULL; task = task->next) {
+        char line[400];
+        describe_wait(task, line, sizeof line);
+        strbuf_append_cstr(&text, "\n  ");
+        strbuf_append_cstr(&text, line);
+    }
+    char *chain = text.data != NULL ? text.data : "";
+    loop_emit(loop, AIO_EV_DEADLOCK, loop->main_task, NULL, NULL, chain, -1, 0);
+    vm_raise(vm, vm->types.RuntimeError, "%s", chain);
+    strbuf_free(&text);
+    return false;
+}
+
+/* One iteration of the loop (CPython's _run_once). */
+static bool run_once(AioLoop *loop) {
+    VM *vm = loop->vm;
+    while (loop->timer_count > 0 && loop->timers[0].handle->cancelled) {
+        TimerEntry dropped = heap_pop(loop);
+        dropped.handle->scheduled = false;
+    }
+    if (loop->ready_count == 0 && !loop->stopping) {
+        if (loop->timer_count == 0) {
+            if (loop->io_watchers == 0) return report_deadlock(loop);
+            if (loop->clock == CLOCK_REAL) wait_real(loop, 3600 * 24);
+        } else {
+            double when = loop->timers[0].when;
+            loop_emit(loop, AIO_EV_IDLE, NULL, NULL, NULL, NULL, when, 0);
+            if (loop->clock == CLOCK_VIRTUAL) {
+                event_base_loop(loop->base, EVLOOP_NONBLOCK);
+                if (when > loop->virtual_now) loop->virtual_now = when;
+            } else {
+                double timeout = when - clock_now(loop);
+                wait_real(loop, timeout);
+            }
+        }
+    } else {
+        event_base_loop(loop->base, EVLOOP_NONBLOCK);
+    }
+    if (vm->interrupted && loop->main_task != NULL && loop->current == NULL) {
+        /* Ctrl-C while idle: cancel the main task, as asyncio.Runner does. */
+        vm->interrupted = 0;
+        loop->interrupt_count++;
+        task_cancel(vm, loop->main_task, NONE_VAL);
+    }
+    double end_time = clock_now(loop) + CLOCK_RESOLUTION;
+    while (loop->timer_count > 0) {
+        if (loop->timers[0].when >= end_time) break;
+        TimerEntry due = heap_pop(loop);
+        due.handle->scheduled = false;
+        ready_push(loop, (ReadyEntry){NULL, OBJ_VAL(due.handle), EMPTY_VAL, due.handle});
+    }
+    loop->ntodo = loop->ready_count;
+    if (loop->ntodo > 0) {
+        event_active(loop->run_ready, EV_TIMEOUT, 0);
+        event_base_loop(loop->base, EVLOOP_NONBLOCK);
+    }
+    if (loop->escaped) {
+        loop->escaped = false;
+        vm->exception = loop->escaped_exception;
+        loop->escaped_exception = EMPTY_VAL;
+        return false;
+    }
+    return true;
+}
+
+bool loop_run_forever(VM *vm) {
+    AioLoop *loop = vm->loop;
+    if (loop->running) {
+        vm_raise(vm, vm->types.RuntimeError, "This event loop is already running");
+        return false;
+    }
+    loop->running = true;
+    bool ok = true;
+    for (;;) {
+        if (!run_once(loop)) {
+            ok = false;
+            break;
+        }
+        if (loop->stopping) break;
+    }
+    loop->stopping = false;
+    loop->running = false;
+    return ok;
+}
+
+void loop_stop(VM *vm) { ((AioLoop *)vm->loop)->stopping = true; }
+
+/* _run_until_complete_cb: stops the loop, unless a KeyboardInterrupt/SystemExit
+ * is on its way out (it stops the loop itself). */
+static void run_until_complete_done(VM *vm, Value data, Value arg) {
+    UNUSED(data);
+    AioFuture *future = (AioFuture *)AS_OBJ(arg);
+    if (future->state == FUTURE_FINISHED && !IS_EMPTY(future->exception) &&
+        (vm_is_instance(vm, future->exception, vm->types.KeyboardInterrupt) ||
+         vm_is_instance(vm, future->exception, vm->types.SystemExit)))
+        return;
+    loop_stop(vm);
+}
+
+Value loop_run_until_complete(VM *vm, AioFuture *future) {
+    vm_push_root(vm, OBJ_VAL(future));
+    future_add_done_callback(vm, future, run_until_complete_done, NONE_VAL);
+    bool ok = loop_run_forever(vm);
+    future_remove_done_callback(vm, future, run_until_complete_done, NONE_VAL);
+    vm_pop_roots(vm, 1);
+    if (!ok) return EMPTY_VAL;
+    if (future->state == FUTURE_PENDING)
+        return vm_raise(vm, vm->types.RuntimeError, "Event loop stopped before Future completed.");
+    return future_result(vm, future);
+}
+
+/* ------------------------------------------------------------------ tasks */
+
+void loop_add_task(AioLoop *loop, AioTask *task) {
+    task->prev = loop->tasks_tail;
+    task->next = NULL;
+    if (loop->tasks_tail != NULL) loop->tasks_tail->next = task;
+    else loop->tasks_head = task;
+    loop->tasks_tail = task;
+}
+
+void loop_remove_task(AioLoop *loop, AioTask *task) {
+    if (task->prev != NULL) task->prev->next = task->next;
+    else if (loop->tasks_head == task) loop->tasks_head = task->next;
+    else return; /* not in the list */
+    if (task->next != NULL) task->next->prev = task->prev;
+    else loop->tasks_tail = task->prev;
+    task->prev = task->next = NULL;
+}
+
+/* ---------------------------------------------------------------- GC roots */
+
+static void mark_loop(VM *vm, void *data) {
+    AioLoop *loop = data;
+    for (size_t i = 0; i < loop->ready_count; i++) {
+        ReadyEntry *entry = &loop->ready[(loop->ready_head + i) % loop->ready_capacity];
+        gc_mark_value(vm, entry->data);
+        gc_mark_value(vm, entry->arg);
+        if (entry->handle != NULL) gc_mark_object(vm, (Obj *)entry->handle);
+    }
+    for (size_t i = 0; i < loop->timer_count; i++) gc_mark_object(vm, (Obj *)loop->timers[i].handle);
+    for (AioTask *task = loop->tasks_head; task != NULL; task = task->next) gc_mark_object(vm, (Obj *)task);
+    if (loop->current != NULL) gc_mark_object(vm, (Obj *)loop->current);
+    if (loop->main_task != NULL) gc_mark_object(vm, (Obj *)loop->main_task);
+    gc_mark_value(vm, loop->loop_object);
+    gc_mark_value(vm, loop->escaped_exception);
+}
+
+/* ------------------------------------------------------------ never awaited */
+
+/* Called by the GC for a coroutine freed before it ever ran: CPython's warning.
+ * Allocates no GC object (it runs inside the sweep). */
+static void on_coroutine_dropped(VM *vm, ObjGenerator *gen) {
+    AioLoop *loop = vm->loop;
+    const char *file = gen->created_file != NULL ? gen->created_file->chars : "sys";
+    int line = gen->created_file != NULL ? gen->created_line : 1;
+    fflush(stdout);
+    fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line,
+            gen->qualname->chars);
+    size_t length = 0;
+    const char *source = gen->created_file != NULL ? vm_source_line(vm, file, line, &length) : NULL;
+    if (source != NULL) {
+        while (length > 0 && (*source == ' ' || *source == '\t')) source++, length--;
+        while (length > 0 && (source[length - 1] == '\n' || source[length - 1] == '\r' ||
+                              source[length - 1] == ' '))
+            length--;
+        fprintf(stderr, "  %.*s\n", (int)length, source);
+    }
+    fprintf(stderr, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    if (loop_tracing(loop)) {
+        char detail[256];
+        snprintf(detail, sizeof detail, "coroutine '%s' created at %s:%d", gen->qualname->chars, file, line);
+        loop_emit(loop, AIO_EV_NEVER_AWAITED, NULL, NULL, NULL, detail, -1, 0);
+    }
+}
+
+/* ---------------------------------------------------------------- lifetime */
+
+AioLoop *loop_install(VM *vm, LoopClockKind clock, double speed) {
+    AioLoop *loop = calloc(1, sizeof(AioLoop));
+    if (loop == NULL) return NULL;
+    loop->vm = vm;
+    loop->base = event_base_new();
+    loop->wake_timer = evtimer_new(loop->base, on_wake, loop);
+    loop->sigint = evsignal_new(loop->base, SIGINT, on_sigint, loop);
+    loop->run_ready = event_new(loop->base, -1, 0, on_run_ready, loop);
+    loop->clock = clock;
+    loop->speed = speed > 0 ? speed : 1;
+    loop->real_start = clock_seconds(CLOCK_MONOTONIC);
+    loop->wall_start = clock_seconds(CLOCK_REALTIME);
+    loop->escaped_exception = EMPTY_VAL;
+    loop->loop_object = EMPTY_VAL;
+    vm->loop = loop;
+    vm->clock_now = clock_now;
+    vm->clock_wall = clock_wall;
+    vm->clock_sleep = clock_sleep;
+    vm->clock_data = loop;
+    vm->on_coroutine_dropped = on_coroutine_dropped;
+    vm_add_root_marker(vm, mark_loop, loop);
+    return loop;
+}
+
+void loop_free(AioLoop *loop) {
+    if (loop == NULL) return;
+    event_free(loop->run_ready);
+    event_free(loop->sigint);
+    event_free(loop->wake_timer);
+    event_base_free(loop->base);
+    free(loop->ready);
+    free(loop->timers);
+    free(loop);
+}
+
+AioLoop *loop_of(VM *vm) { return vm->loop; }
+struct event_base *loop_base(AioLoop *loop) { return loop->base; }

@@ -1,0 +1,100 @@
+/* loop.h — the asyncio event loop: a FIFO ready queue and a timer heap driven
+ * by one libevent event_base, with CPython's BaseEventLoop._run_once order, and
+ * the loop's clock (real, scaled by --speed, or virtual) behind the time module. */
+#ifndef HANDOFF_LOOP_H
+#define HANDOFF_LOOP_H
+
+#include "aio.h"
+#include "aio_events.h"
+
+struct event_base;
+struct event;
+
+typedef enum { CLOCK_REAL, CLOCK_VIRTUAL } LoopClockKind;
+
+/* One entry of the ready queue: fn(data, arg), unless `handle` was cancelled. */
+typedef struct {
+    AioCallbackFn fn;
+    Value data;
+    Value arg;
+    AioHandle *handle;      /* the cancellable Handle it came from, or NULL */
+} ReadyEntry;
+
+/* One timer: ordered by (when, sequence) so that ties fire in creation order. */
+typedef struct {
+    double when;
+    uint64_t sequence;
+    AioHandle *handle;
+} TimerEntry;
+
+struct AioLoop {
+    VM *vm;
+    struct event_base *base;
+    struct event *wake_timer;   /* armed for the earliest deadline while the loop waits */
+    struct event *sigint;       /* Ctrl-C while the loop waits in the kernel */
+    struct event *run_ready;    /* activated once per iteration: its callback drains the ready queue */
+
+    /* The clock (for the whole program, inside asyncio.run or not). */
+    LoopClockKind clock;
+    double speed;               /* real clock: loop time = elapsed wall time * speed */
+    double virtual_now;         /* virtual clock: the current loop time */
+    double real_start;          /* CLOCK_MONOTONIC at start (real clock) */
+    double wall_start;          /* CLOCK_REALTIME at start: time.time() = wall_start + loop time */
+
+    /* The ready queue: a ring buffer. */
+    ReadyEntry *ready;
+    size_t ready_head, ready_count, ready_capacity;
+    size_t ntodo;               /* handles the current iteration still runs */
+
+    /* The timer heap. */
+    TimerEntry *timers;
+    size_t timer_count, timer_capacity;
+    uint64_t timer_sequence;
+
+    /* The current run (asyncio.run). */
+    bool running, stopping;
+    bool escaped;               /* a KeyboardInterrupt/SystemExit left a callback: stop and raise it */
+    Value escaped_exception;
+    AioTask *current;           /* the task being stepped */
+    AioTask *tasks_head, *tasks_tail; /* pending tasks, in creation order */
+    AioTask *main_task;         /* the task run_until_complete waits for */
+    Value loop_object;          /* the Python loop object of this run, or EMPTY */
+    int interrupt_count;        /* Ctrl-C presses that cancelled the main task */
+    int io_watchers;            /* stdin, sockets (later): a loop with watchers is not deadlocked */
+    int64_t task_name_counter;  /* Task-N names: like CPython, numbered for the whole program */
+    int64_t task_ids;           /* trace ids */
+
+    AioEventSink sink;
+    void *sink_data;
+};
+
+/* Creates the loop for `vm` (vm->loop) and installs its clock as vm->clock_*.
+ * speed applies to the real clock (> 0). */
+AioLoop *loop_install(VM *vm, LoopClockKind clock, double speed);
+/* After vm_free: releases what the loop owns outside the GC. */
+void loop_free(AioLoop *loop);
+AioLoop *loop_of(VM *vm);
+struct event_base *loop_base(AioLoop *loop);
+void loop_set_event_sink(AioLoop *loop, AioEventSink sink, void *data);
+
+/* Runs until loop->stopping is set after an iteration. false: an exception to
+ * propagate is in vm->exception (KeyboardInterrupt, SystemExit, deadlock). */
+bool loop_run_forever(VM *vm);
+/* Runs until `future` is done; its result, or EMPTY with the exception raised. */
+Value loop_run_until_complete(VM *vm, AioFuture *future);
+void loop_stop(VM *vm);
+
+/* The pending tasks list (task.c adds on creation, removes when done). */
+void loop_add_task(AioLoop *loop, AioTask *task);
+void loop_remove_task(AioLoop *loop, AioTask *task);
+
+/* Events: a single branch when no sink is set. */
+static inline bool loop_tracing(const AioLoop *loop) { return loop != NULL && loop->sink != NULL; }
+void loop_emit(AioLoop *loop, AioEventKind kind, AioTask *task, AioTask *other, const char *reason,
+               const char *detail, double until, double duration);
+void loop_task_ref(AioTask *task, AioTaskRef *ref);
+
+/* A blocking call made by the running code (time.sleep, run_in_executor). */
+void loop_report_blocking(VM *vm, const char *what, double duration);
+
+#endif
