@@ -49,6 +49,7 @@ typedef struct AioTask {
     int64_t id;             /* 1 for the first task of a run... (trace ids) */
     int num_cancels_requested; /* cancelling() */
     bool must_cancel;       /* cancel() arrived while no future was awaited: throw at the next step */
+    const char *resume_reason; /* why its next step runs, for the trace: "timer", "future done", ... */
     struct AioTask *prev, *next; /* the loop's pending tasks, in creation order */
 } AioTask;
 
@@ -87,7 +88,8 @@ void future_init_class(VM *vm, ObjClass *cls);
 bool aio_is_task(Value v);
 /* Task(coro, name=): scheduled to take its first step with call_soon. */
 AioTask *task_new(VM *vm, Value coro, Value name);
-AioTask *task_current(VM *vm);                  /* the task being stepped, or NULL */
+AioTask *task_current(VM *vm);
+Value aio_coroutine_of(VM *vm, Value awaitable); /* sleep()'s awaitable -> a coroutine (mod_asyncio.c) */                  /* the task being stepped, or NULL */
 bool task_cancel(VM *vm, AioTask *task, Value message);
 void task_init_class(VM *vm, ObjClass *cls);
 /* "Task-2 (worker)" for diagnostics, into buf. */
@@ -109,5 +111,7 @@ typedef struct {
     ObjClass *CancelledError, *InvalidStateError;
 } AioClasses;
 AioClasses *aio_classes(VM *vm);
+void aio_classes_init(VM *vm);   /* mod_asyncio.c; loop_install calls it */
+void aio_classes_mark(VM *vm);   /* from the loop's root marker */
 
 #endif

@@ -185,7 +185,7 @@ Value future_result(VM *vm, AioFuture *future) {
         return vm_raise_value(vm, exc);
     }
     if (future->state != FUTURE_FINISHED) {
-        raise_invalid_state(vm, "Result is not ready.");
+        raise_invalid_state(vm, "Result is not set.");
         return EMPTY_VAL;
     }
     if (!IS_EMPTY(future->exception)) return vm_raise_value(vm, future->exception);
@@ -256,23 +256,15 @@ static Value m_exception(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     return IS_EMPTY(future->exception) ? NONE_VAL : future->exception;
 }
 
-static const char *state_name(AioFuture *future) {
-    switch (future->state) {
-    case FUTURE_PENDING: return "PENDING";
-    case FUTURE_CANCELLED: return "CANCELLED";
-    default: return "FINISHED";
-    }
-}
-
 static bool check_settable(VM *vm, AioFuture *future, Value self) {
     if (future->is_task) {
         vm_raise(vm, vm->types.RuntimeError, "Task does not support set_result() operation");
         return false;
     }
+    UNUSED(self);
     if (future->state != FUTURE_PENDING) {
-        Value repr = vm_repr(vm, self);
-        if (IS_EMPTY(repr)) return false;
-        vm_raise(vm, aio_classes(vm)->InvalidStateError, "%s: %s", state_name(future), AS_STR(repr)->chars);
+        /* The wording of CPython's C Future (_asyncio), which asyncio uses. */
+        raise_invalid_state(vm, "invalid state");
         return false;
     }
     return true;

@@ -32,7 +32,7 @@ void task_describe(AioTask *task, char *buf, size_t size) {
 /* ------------------------------------------------------------------ stepping */
 
 static void task_step_callback(VM *vm, Value data, Value arg);
-static static void task_wakeup_callback(VM *vm, Value data, Value arg);
+static void task_wakeup_callback(VM *vm, Value data, Value arg);
 
 static bool is_cancelled_error(VM *vm, Value exc) {
     return IS_EXCEPTION(exc) && class_is_subclass(AS_EXCEPTION(exc)->cls, aio_classes(vm)->CancelledError);
@@ -98,6 +98,9 @@ static void task_handle_yield(VM *vm, AioTask *task, Value yielded) {
             char detail[160];
             if (waited->is_task) task_describe((AioTask *)waited, detail, sizeof detail);
             else if (waited->gather_count > 0) snprintf(detail, sizeof detail, "gather of %d", waited->gather_count);
+            else if (waited->until >= 0)
+                snprintf(detail, sizeof detail, "%s(%g) until t=%.3f", waited->what, waited->until - loop_time(vm),
+                         waited->until);
             else snprintf(detail, sizeof detail, "%s", waited->what);
             loop_emit(loop, AIO_EV_SUSPEND, task, NULL, NULL, detail, waited->until, 0);
         }
@@ -109,6 +112,7 @@ static void task_handle_yield(VM *vm, AioTask *task, Value yielded) {
     if (IS_NONE(yielded)) {
         /* A bare yield (sleep(0)) gives up control for one iteration. */
         loop_emit(loop, AIO_EV_SUSPEND, task, NULL, NULL, "sleep(0)", -1, 0);
+        task->resume_reason = "sleep(0)";
         loop_call_soon(vm, task_step_callback, OBJ_VAL(task), EMPTY_VAL);
         return;
     }
@@ -136,9 +140,11 @@ static void task_step(VM *vm, AioTask *task, Value exc) {
     if (loop_tracing(loop)) {
         const char *reason = IS_GENERATOR(task->coro) && AS_GENERATOR(task->coro)->state == GEN_CREATED
                                  ? "first step"
-                                 : "resumed";
+                             : task->resume_reason != NULL ? task->resume_reason
+                                                           : "callback";
         loop_emit(loop, AIO_EV_RESUME, task, NULL, reason, NULL, -1, 0);
     }
+    task->resume_reason = NULL;
     Value out = NONE_VAL;
     ResumeResult status;
     ObjGenerator *coro = AS_GENERATOR(task->coro);
@@ -183,6 +189,9 @@ static void task_step_callback(VM *vm, Value data, Value arg) {
 /* __wakeup: the awaited future is done; step with its result or exception. */
 static void task_wakeup_callback(VM *vm, Value data, Value arg) {
     AioTask *task = (AioTask *)AS_OBJ(data);
+    AioFuture *waited = (AioFuture *)AS_OBJ(arg);
+    task->resume_reason = waited->until >= 0 ? "timer" : waited->state == FUTURE_CANCELLED ? "cancelled" : "future done";
+    loop_emit(vm->loop, AIO_EV_WAKE, task, NULL, task->resume_reason, waited->what, -1, 0);
     Value result = future_result(vm, (AioFuture *)AS_OBJ(arg));
     if (IS_EMPTY(result)) {
         Value exc = vm_take_exception(vm);
@@ -198,6 +207,8 @@ static void task_wakeup_callback(VM *vm, Value data, Value arg) {
 
 AioTask *task_new(VM *vm, Value coro, Value name) {
     AioLoop *loop = vm->loop;
+    coro = aio_coroutine_of(vm, coro);
+    if (IS_EMPTY(coro)) return NULL;
     if (!IS_GENERATOR(coro) || AS_GENERATOR(coro)->kind != GEN_KIND_COROUTINE) {
         Value repr = vm_repr(vm, coro);
         if (IS_EMPTY(repr)) return NULL;
@@ -210,9 +221,10 @@ AioTask *task_new(VM *vm, Value coro, Value name) {
         name = vm_str(vm, name);
         if (IS_EMPTY(name)) return NULL;
     }
+    vm_push_root(vm, coro);
     vm_push_root(vm, name);
     AioTask *task = (AioTask *)native_data_new(vm, aio_classes(vm)->Task, &TASK_KIND, sizeof(AioTask));
-    vm_pop_roots(vm, 1);
+    vm_pop_roots(vm, 2);
     future_init_fields(&task->future, "a Task");
     task->future.is_task = true;
     task->coro = coro;
@@ -221,6 +233,7 @@ AioTask *task_new(VM *vm, Value coro, Value name) {
     task->id = ++loop->task_ids;
     task->num_cancels_requested = 0;
     task->must_cancel = false;
+    task->resume_reason = NULL;
     task->prev = task->next = NULL;
     loop_call_soon(vm, task_step_callback, OBJ_VAL(task), EMPTY_VAL);
     loop_add_task(loop, task);

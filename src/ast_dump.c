@@ -59,65 +59,54 @@ static void open_node(Out *out, const char *type, Pos pos)
 
 /* ---- constants, as Python's repr ---- */
 
-/* repr(float): the shortest digits that read back the same, in Python's layout. */
+/* The shortest decimal digits that read back as `value` (finite, not negative), and
+ * the exponent of the first: value = d.ddd * 10**exponent. Returns the digit count. */
+static int shortest_digits(double value, char digits[24], int *exponent)
+{
+    char scientific[40];
+    for (int precision = 1; precision <= 17; precision++) {
+        snprintf(scientific, sizeof scientific, "%.*e", precision - 1, value);
+        if (strtod(scientific, NULL) == value) break;
+    }
+    int count = 0;
+    const char *s = scientific;
+    for (; *s != 'e'; s++) {
+        if (*s != '.') digits[count++] = *s;
+    }
+    *exponent = atoi(s + 1);
+    while (count > 1 && digits[count - 1] == '0') count--;
+    return count;
+}
+
+/* repr(float), in Python's layout: 0.1, 1.0, 1e+16, 1e-05, inf. */
 static void put_float(Out *out, double value, bool imaginary)
 {
     char text[64];
-    if (isnan(value)) {
-        snprintf(text, sizeof text, "nan");
-    } else if (isinf(value)) {
-        snprintf(text, sizeof text, "%sinf", value < 0 ? "-" : "");
+    char *t = text;
+    if (isnan(value) || isinf(value)) {
+        t += sprintf(t, isnan(value) ? "nan" : value < 0 ? "-inf" : "inf");
     } else {
-        char scientific[40];
-        for (int precision = 1; precision <= 17; precision++) {
-            snprintf(scientific, sizeof scientific, "%.*e", precision - 1, value);
-            if (strtod(scientific, NULL) == value) break;
-        }
+        if (signbit(value)) *t++ = '-';
         char digits[24];
-        int count = 0;
-        const char *s = scientific;
-        bool negative = *s == '-';
-        if (negative) s++;
-        for (; *s != 'e'; s++) {
-            if (*s != '.') digits[count++] = *s;
-        }
-        int exponent = atoi(s + 1);
-        while (count > 1 && digits[count - 1] == '0') count--;
-        char *t = text;
-        if (negative) *t++ = '-';
+        int exponent, count = shortest_digits(fabs(value), digits, &exponent);
         if (exponent < -4 || exponent >= 16) {
             *t++ = digits[0];
-            if (count > 1) {
-                *t++ = '.';
-                memcpy(t, digits + 1, (size_t)count - 1);
-                t += count - 1;
-            }
-            snprintf(t, 16, "e%c%02d", exponent < 0 ? '-' : '+', abs(exponent));
+            if (count > 1) t += sprintf(t, ".%.*s", count - 1, digits + 1);
+            t += sprintf(t, "e%c%02d", exponent < 0 ? '-' : '+', abs(exponent));
         } else if (exponent < 0) {
             t += sprintf(t, "0.");
             for (int i = 0; i < -exponent - 1; i++) *t++ = '0';
-            memcpy(t, digits, (size_t)count);
-            t[count] = '\0';
+            t += sprintf(t, "%.*s", count, digits);
         } else {
             for (int i = 0; i <= exponent; i++) *t++ = i < count ? digits[i] : '0';
-            *t++ = '.';
-            if (count > exponent + 1) {
-                memcpy(t, digits + exponent + 1, (size_t)(count - exponent - 1));
-                t += count - exponent - 1;
-            } else {
-                *t++ = '0';
-            }
-            *t = '\0';
+            t += count > exponent + 1 ? sprintf(t, ".%.*s", count - exponent - 1, digits + exponent + 1)
+                                      : sprintf(t, ".0");
         }
     }
-    size_t length = strlen(text);
-    if (imaginary) {
-        /* repr(3j) is '3j': no ".0" */
-        if (length > 2 && strcmp(text + length - 2, ".0") == 0) text[length -= 2] = '\0';
-        text[length++] = 'j';
-        text[length] = '\0';
-    }
-    put(out, text, length);
+    /* repr(3j) is '3j': no ".0" */
+    if (imaginary && t - text > 2 && strcmp(t - 2, ".0") == 0) t -= 2;
+    if (imaginary) *t++ = 'j';
+    put(out, text, (size_t)(t - text));
 }
 
 /* A big integer's digits in `base`, written in decimal. */

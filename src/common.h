@@ -18,4 +18,18 @@
 
 #define UNUSED(x) ((void)(x))
 
+/* Recursive passes over a syntax tree (symbol table, compiler) stop with
+ * "maximum recursion depth exceeded during compilation", as CPython does,
+ * before they use this much C stack. Counting bytes rather than calls keeps
+ * the limit right whatever a frame costs (sanitizer builds have big frames). */
+#define COMPILE_STACK_LIMIT ((size_t)2 * 1024 * 1024)
+
+/* Bytes of C stack used since `base` (an address taken at the start of a pass);
+ * the stack grows down on every platform handoff builds for. */
+static inline size_t stack_used_since(uintptr_t base) {
+    char here;
+    uintptr_t now = (uintptr_t)&here;
+    return base > now ? (size_t)(base - now) : 0;
+}
+
 #endif

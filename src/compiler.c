@@ -840,10 +840,20 @@ bool compile_class(Compiler *c, Stmt *s) {
 
 /* ------------------------------------------------------------ entry point */
 
+bool compiler_too_deep(Compiler *c) {
+    if (stack_used_since(c->stack_base) < COMPILE_STACK_LIMIT) return false;
+    if (!c->failed) {
+        c->failed = true;
+        diag_set(c->diag, "RecursionError", 0, 0, "maximum recursion depth exceeded during compilation");
+    }
+    return true;
+}
+
 ObjCode *compiler_compile(VM *vm, Module *module, const char *filename, bool interactive, Diagnostic *diag) {
     Compiler compiler;
     memset(&compiler, 0, sizeof compiler);
     Compiler *c = &compiler;
+    c->stack_base = (uintptr_t)&compiler;
     c->vm = vm;
     c->diag = diag;
     c->interactive = interactive;

@@ -74,6 +74,7 @@ static bool negate_constant(Compiler *c, Value value, Value *out) {
 }
 
 bool fold_constant(Compiler *c, Expr *e, Value *out) {
+    if (compiler_too_deep(c)) return false;
     switch (e->kind) {
     case EXPR_CONSTANT: return literal_value(c, e, out);
     case EXPR_UNARYOP: {
@@ -777,7 +778,7 @@ static bool compile_expr_kind(Compiler *c, Expr *e) {
 /* Every instruction of an expression carries the expression's line; the
  * enclosing position comes back afterwards (CPython's SET_LOC discipline). */
 bool compile_expr(Compiler *c, Expr *e) {
-    if (c->failed) return false;
+    if (c->failed || compiler_too_deep(c)) return false;
     Unit *u = c->unit;
     int saved_line = u->line;
     Pos saved_pos = u->pos;

@@ -96,6 +96,7 @@ typedef struct {
     VM *vm;
     Diagnostic *diag;
     bool failed;             /* the first error is in *diag; everything after is skipped */
+    uintptr_t stack_base;    /* where the C stack stood when compiling began */
     SymTable symtable;
     Unit *unit;              /* innermost unit being compiled */
     int depth;               /* number of units open (1 = module) */
@@ -107,6 +108,8 @@ typedef struct {
 /* ---- compiler.c: errors, memory, emission, labels ---- */
 void *compiler_realloc(void *pointer, size_t size); /* scratch memory; exits when out of it */
 bool compiler_error(Compiler *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* True (with the error reported) when nesting has used up the compile stack budget. */
+bool compiler_too_deep(Compiler *c);
 void emit(Compiler *c, OpCode op);
 void emit_arg(Compiler *c, OpCode op, int arg);
 int new_label(Compiler *c);

@@ -639,7 +639,7 @@ static bool compile_expr_stmt(Compiler *c, Stmt *s) {
 }
 
 bool compile_stmt(Compiler *c, Stmt *s) {
-    if (c->failed) return false;
+    if (c->failed || compiler_too_deep(c)) return false;
     set_pos(c, s->pos);
     switch (s->kind) {
     case STMT_FUNCTIONDEF: return compile_function(c, s);

@@ -572,6 +572,11 @@ void exception_set_attribute_context(VM *vm, Value obj, ObjStr *name) {
 
 ObjException *exception_from_diagnostic(VM *vm, const Diagnostic *diag, const char *filename,
                                         const char *line_text, size_t line_length) {
+    if (strcmp(diag->kind, "RecursionError") == 0) {
+        /* Nesting too deep to compile: CPython shows only the message, no location. */
+        Value message = OBJ_VAL(str_from_cstr(vm, diag->message));
+        return exception_new(vm, vm->types.RecursionError, tuple_from_values(vm, 1, &message));
+    }
     ObjClass *cls = vm->types.SyntaxError;
     if (strcmp(diag->kind, "IndentationError") == 0) cls = vm->types.IndentationError;
     else if (strcmp(diag->kind, "TabError") == 0) cls = vm->types.TabError;

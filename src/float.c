@@ -1,249 +1,21 @@
 /* float.c — Python's float: arithmetic with CPython's special cases and
- * errors, the text engine behind repr() and format() (CPython's
- * PyOS_double_to_string, fed by correctly rounded digits from the C library),
- * float(), round(), hash(), and the float class.
- * Text never goes through a decimal point the C locale could change: digits
- * are read out of snprintf's output, and strtod is fed "DIGITSe<exp>". */
+ * errors, float() parsing, round(), hash(), repr() (on numfmt.c's engine)
+ * and the float class. Text handed to strtod never holds a decimal point
+ * (a locale could change it): it is written "DIGITSe<exponent>". */
 #include <errno.h>
 #include <float.h>
-#include <inttypes.h>
 #include <math.h>
 
 #include "ast.h"
 #include "number.h"
 #include "str_unicode.h"
 
-/* ------------------------------------------------------------ decimal digits */
-
-/* A decimal as David Gay's dtoa hands it to CPython: `digits` without leading
- * or trailing zeros (zero itself is "0"; a value rounded away entirely is ""),
- * and value = 0.DIGITS x 10^decpt. */
-typedef struct {
-    char *digits;  /* malloc'ed, NUL-terminated */
-    int length;
-    int decpt;
-} Decimal;
-
-static char *checked_malloc(size_t size) {
-    char *p = malloc(size);
-    if (p == NULL) {
-        fprintf(stderr, "handoff: out of memory formatting a float\n");
-        abort();
-    }
-    return p;
-}
-
-static void strip_trailing_zeros(Decimal *dec) {
-    while (dec->length > 0 && dec->digits[dec->length - 1] == '0') dec->length--;
-    dec->digits[dec->length] = '\0';
-}
-
-/* `ndigits` significant digits of d (> 0, finite), correctly rounded, read
- * out of "%.*e" (glibc prints exact decimal expansions, ties to even). */
-static void digits_significant(double d, int ndigits, Decimal *dec) {
-    size_t size = (size_t)ndigits + 32;
-    char *text = checked_malloc(size);
-    snprintf(text, size, "%.*e", ndigits - 1, d);
-    dec->digits = checked_malloc((size_t)ndigits + 1);
-    dec->length = 0;
-    const char *p = text;
-    for (; *p != 'e'; p++)
-        if (*p >= '0' && *p <= '9') dec->digits[dec->length++] = *p;
-    dec->decpt = atoi(p + 1) + 1;
-    free(text);
-    strip_trailing_zeros(dec);
-}
-
-/* d (>= 0, finite) rounded to `precision` digits after the point, from "%.*f". */
-static void digits_fixed(double d, int precision, Decimal *dec) {
-    size_t size = (size_t)precision + DBL_MAX_10_EXP + 8;
-    char *text = checked_malloc(size);
-    snprintf(text, size, "%.*f", precision, d);
-    dec->digits = checked_malloc(size);
-    dec->length = 0;
-    int integer_digits = 0;
-    bool after_point = false;
-    for (const char *p = text; *p != '\0'; p++) {
-        if (*p >= '0' && *p <= '9') {
-            if (dec->length > 0 || *p != '0') dec->digits[dec->length++] = *p;
-            else if (after_point) integer_digits--; /* a leading zero after the point */
-        } else if (!after_point) {
-            integer_digits = dec->length; /* the decimal point (whatever the locale draws) */
-            after_point = true;
-        }
-    }
-    if (!after_point) integer_digits = dec->length; /* precision 0: no point */
-    dec->decpt = integer_digits;
-    free(text);
-    if (dec->length == 0) dec->decpt = -precision; /* rounded away: Gay's "no digits" */
-    strip_trailing_zeros(dec);
-}
-
-/* Does the decimal read back (strtod: correctly rounded) as exactly d? */
-static bool reads_back(const char *digits, int length, int decpt, double d) {
-    char text[48];
-    snprintf(text, sizeof text, "%.*se%d", length, digits, decpt - length);
-    return strtod(text, NULL) == d;
-}
-
-/* Adds one unit in the last place of a digit string (for the one case below). */
-static void increment_digits(char *digits, int *length, int *decpt) {
-    int i = *length - 1;
-    while (i >= 0 && digits[i] == '9') digits[i--] = '0';
-    if (i >= 0) {
-        digits[i]++;
-    } else {
-        memmove(digits + 1, digits, (size_t)*length);
-        digits[0] = '1';
-        (*length)++;
-        (*decpt)++;
-    }
-    while (*length > 1 && digits[*length - 1] == '0') (*length)--;
-    digits[*length] = '\0';
-}
-
-/* The shortest digits that read back as d (> 0, finite), the nearest to d
- * among equally short ones: what repr() prints (Gay's dtoa mode 0).
- * - For normal doubles, 15 significant digits always survive a round trip
- *   through a double (DBL_DIG), so if the 15-digit rounding reads back, its
- *   zero-stripped digits are the answer; otherwise 16, else 17 digits.
- * - A power of two has a rounding interval twice as wide above as below, so
- *   at 16 digits the neighbour above the nearest may read back when the
- *   nearest (below) does not.
- * - Subnormals have fewer significant bits: search 1..17 (reading back is
- *   monotonic in the digit count there, the interval being symmetric). */
-static void digits_shortest(double d, Decimal *dec) {
-    if (d < DBL_MIN) {
-        int low = 1, high = 17;
-        while (low < high) {
-            int mid = (low + high) / 2;
-            digits_significant(d, mid, dec);
-            bool ok = reads_back(dec->digits, dec->length, dec->decpt, d);
-            free(dec->digits);
-            if (ok) high = mid;
-            else low = mid + 1;
-        }
-        digits_significant(d, low, dec);
-        return;
-    }
-    for (int ndigits = 15; ndigits < 17; ndigits++) {
-        digits_significant(d, ndigits, dec);
-        if (reads_back(dec->digits, dec->length, dec->decpt, d)) return;
-        int exponent;
-        if (ndigits == 16 && frexp(d, &exponent) == 0.5) {
-            char up[20];
-            int length = 16, decpt = dec->decpt; /* the 16th digit steps, zeros stripped or not */
-            memset(up, '0', 16);
-            memcpy(up, dec->digits, (size_t)dec->length);
-            up[16] = '\0';
-            increment_digits(up, &length, &decpt);
-            if (reads_back(up, length, decpt, d)) {
-                memcpy(dec->digits, up, (size_t)length + 1);
-                dec->length = length;
-                dec->decpt = decpt;
-                return;
-            }
-        }
-        free(dec->digits);
-    }
-    digits_significant(d, 17, dec);
-}
-
-/* ------------------------------------------------------ CPython's layout */
-
-/* CPython's format_float_short: lays out Gay-style digits for the modes
- * 'e', 'f', 'g' and 'r', padding with zeros on either side as needed. */
-static void layout_digits(StrBuf *buf, const Decimal *dec, bool negative, char mode, int precision, int flags,
-                          bool upper) {
-    bool add_dot_0 = flags & FLOAT_ADD_DOT_0, alt = flags & FLOAT_ALT, use_exp = false;
-    int decpt = dec->decpt, length = dec->length, vdigits_end = length, exponent = 0;
-    switch (mode) {
-    case 'e':
-        use_exp = true;
-        vdigits_end = precision;
-        break;
-    case 'f':
-        vdigits_end = decpt + precision;
-        break;
-    case 'g':
-        if (decpt <= -4 || decpt > (add_dot_0 ? precision - 1 : precision)) use_exp = true;
-        if (alt) vdigits_end = precision;
-        break;
-    default: /* 'r': exponent from 1e16 on, as CPython */
-        if (decpt <= -4 || decpt > 16) use_exp = true;
-        break;
-    }
-    if (use_exp) {
-        exponent = decpt - 1;
-        decpt = 1;
-    }
-    /* The point must fall inside [vdigits_start, vdigits_end] of the virtual,
-     * zero-padded digit string. */
-    int vdigits_start = decpt <= 0 ? decpt - 1 : 0;
-    if (!use_exp && add_dot_0) vdigits_end = vdigits_end > decpt ? vdigits_end : decpt + 1;
-    else vdigits_end = vdigits_end > decpt ? vdigits_end : decpt;
-
-    if ((flags & FLOAT_NO_NEG_0) && negative && (length == 0 || (length == 1 && dec->digits[0] == '0')))
-        negative = false;
-    if (negative) strbuf_append_char(buf, '-');
-    else if (flags & FLOAT_ALWAYS_SIGN) strbuf_append_char(buf, '+');
-
-    for (int i = vdigits_start; i < vdigits_end; i++) {
-        if (i == decpt) strbuf_append_char(buf, '.');
-        strbuf_append_char(buf, i >= 0 && i < length ? dec->digits[i] : '0');
-    }
-    if (decpt == vdigits_end && alt) strbuf_append_char(buf, '.');
-    if (use_exp) strbuf_appendf(buf, "%c%+.02d", upper ? 'E' : 'e', exponent);
-}
-
-void float_to_string(StrBuf *buf, double d, char type, int precision, int flags) {
-    bool upper = type == 'E' || type == 'F' || type == 'G';
-    char mode = upper ? (char)(type - 'A' + 'a') : type;
-    if (isnan(d)) {
-        if (flags & FLOAT_ALWAYS_SIGN) strbuf_append_char(buf, '+');
-        strbuf_append_cstr(buf, upper ? "NAN" : "nan");
-        return;
-    }
-    bool negative = signbit(d);
-    if (isinf(d)) {
-        if (negative) strbuf_append_char(buf, '-');
-        else if (flags & FLOAT_ALWAYS_SIGN) strbuf_append_char(buf, '+');
-        strbuf_append_cstr(buf, upper ? "INF" : "inf");
-        return;
-    }
-    double magnitude = fabs(d);
-    Decimal dec;
-    if (mode == 'g' && precision == 0) precision = 1;
-    if (mode == 'e') precision++; /* 'e' counts digits after the point; Gay's mode 2 counts them all */
-    if (magnitude == 0.0) {
-        dec.digits = checked_malloc(2);
-        strcpy(dec.digits, "0");
-        dec.length = 1;
-        dec.decpt = 1;
-    } else if (mode == 'r') {
-        digits_shortest(magnitude, &dec);
-    } else if (mode == 'f') {
-        digits_fixed(magnitude, precision, &dec);
-    } else {
-        digits_significant(magnitude, precision, &dec);
-    }
-    layout_digits(buf, &dec, negative, mode, precision, flags, upper);
-    free(dec.digits);
-}
-
 void float_repr_into(StrBuf *buf, double d) {
     float_to_string(buf, d, 'r', 0, FLOAT_ADD_DOT_0);
 }
 
 Value float_repr(VM *vm, double d) {
-    char text[32];
     StrBuf buf;
-    /* The common case fits on the stack: no heap traffic for print(x). */
-    if (isfinite(d) && d == (double)(int64_t)d && fabs(d) < 1e15) {
-        int length = snprintf(text, sizeof text, "%s%" PRId64 ".0", signbit(d) ? "-" : "",
-                              (int64_t)fabs(d));
-        return OBJ_VAL(str_new(vm, text, (size_t)length));
-    }
     strbuf_init(&buf);
     float_repr_into(&buf, d);
     return OBJ_VAL(strbuf_finish(vm, &buf));
@@ -320,7 +92,11 @@ static bool parse_ascii_float(const char *p, const char *end, double *out) {
 }
 
 char *num_ascii_text(const char *text, size_t length, size_t *out_length) {
-    char *ascii = checked_malloc(length + 1);
+    char *ascii = malloc(length + 1);
+    if (ascii == NULL) {
+        fprintf(stderr, "handoff: out of memory reading a number\n");
+        abort();
+    }
     size_t n = 0;
     for (size_t i = 0; i < length;) {
         unsigned char c = (unsigned char)text[i];
@@ -424,7 +200,6 @@ static Value float_pow(VM *vm, double iv, double iw) {
         negate = is_odd_integer(iw);
     }
     if (iv == 1.0) return FLOAT_VAL(negate ? -1.0 : 1.0);
-    errno = 0;
     double ix = pow(iv, iw);
     if (isinf(ix)) return raise_range_error(vm);
     return FLOAT_VAL(negate ? -ix : ix);
@@ -494,13 +269,20 @@ uint64_t float_hash(double d) {
 
 /* ---------------------------------------------------------------- rounding */
 
-/* The decimal text (sign, digits, exponent) read back as a double. */
-static double decimal_to_double(bool negative, const Decimal *dec) {
-    char *text = checked_malloc((size_t)dec->length + 32);
-    snprintf(text, (size_t)dec->length + 32, "%s0%se%d", negative ? "-" : "", dec->digits,
-             dec->decpt - dec->length);
-    double value = strtod(text, NULL);
-    free(text);
+/* x rounded to `places` (>= 0) digits after the point, as CPython: the
+ * correctly rounded decimal ('f' format) read back by strtod. */
+static double round_to_places(double x, int places) {
+    StrBuf text;
+    strbuf_init(&text);
+    float_to_string(&text, x, 'f', places, 0);
+    char *point = strchr(text.data, '.');
+    if (point != NULL) { /* "12.35" -> "1235e-2" */
+        memmove(point, point + 1, strlen(point));
+        text.length--;
+    }
+    strbuf_appendf(&text, "e-%d", places);
+    double value = strtod(text.data, NULL);
+    strbuf_free(&text);
     return value;
 }
 
@@ -537,10 +319,7 @@ Value float_round(VM *vm, double x, int64_t places, bool has_ndigits) {
     if (places < -(int)((DBL_MAX_EXP + 1) * 0.30103)) return FLOAT_VAL(0.0 * x);
     double result;
     if (places >= 0) {
-        Decimal dec;
-        digits_fixed(fabs(x), (int)places, &dec);
-        result = decimal_to_double(signbit(x), &dec);
-        free(dec.digits);
+        result = round_to_places(x, (int)places);
         if (isinf(result))
             return vm_raise(vm, vm->types.OverflowError, "rounded value too large to represent");
     } else if (!round_to_tens(x, (int)places, &result)) {

@@ -342,9 +342,11 @@ Value vm_get_awaitable(VM *vm, Value v) {
     }
     if (is_async_step(v)) return v;
     if (!IS_GENERATOR(v)) {
-        Value await = vm_getattr_opt(vm, v, vm->s_await);
-        if (!IS_EMPTY(await)) {
-            Value it = vm_call(vm, await, 0, NULL);
+        /* Found on the class and called with self: no bound method is made, which
+         * matters on the hot path of every `await future`. */
+        Value await = class_lookup(vm_type_of(vm, v), vm->s_await);
+        if (IS_NATIVE(await) || IS_FUNCTION(await)) {
+            Value it = vm_call(vm, await, 1, &v);
             if (IS_EMPTY(it)) return EMPTY_VAL;
             if (IS_GENERATOR(it) && AS_GENERATOR(it)->kind == GEN_KIND_COROUTINE)
                 return vm_raise(vm, vm->types.TypeError, "__await__() returned a coroutine");
@@ -353,7 +355,6 @@ Value vm_get_awaitable(VM *vm, Value v) {
                                 vm_type_name(vm, it));
             return it;
         }
-        if (!IS_EMPTY(vm->exception)) return EMPTY_VAL;
     }
     return vm_raise(vm, vm->types.TypeError, "object %s can't be used in 'await' expression",
                     vm_type_name(vm, v));

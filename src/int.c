@@ -17,10 +17,19 @@ _Static_assert(sizeof(long) == sizeof(int64_t), "handoff needs a 64-bit long for
 
 /* --------------------------------------------------------- GMP and int64 */
 
+/* GMP allocates limbs itself; counting them keeps the collector's view of the
+ * heap true (memory.c subtracts the same amount when the int is freed). */
+static void count_limbs(VM *vm, ObjBigInt *big) {
+    size_t limbs = (size_t)big->value->_mp_alloc * sizeof(mp_limb_t);
+    vm->bytes_allocated += limbs;
+    if (vm->bytes_allocated > vm->next_gc) vm->gc_pending = true;
+}
+
 Value int_from_mpz(VM *vm, const mpz_t value) {
     if (mpz_fits_slong_p(value)) return INT_VAL(mpz_get_si(value));
     ObjBigInt *big = (ObjBigInt *)obj_allocate(vm, sizeof(ObjBigInt), OBJ_BIGINT);
     mpz_init_set(big->value, value);
+    count_limbs(vm, big);
     return OBJ_VAL(big);
 }
 
@@ -32,6 +41,38 @@ void int_to_mpz(Value v, mpz_t out) {
 
 /* The value of an int or bool known not to be an ObjBigInt. */
 static inline int64_t small_value(Value v) { return IS_INT(v) ? AS_INT(v) : (int64_t)AS_BOOL(v); }
+
+_Static_assert(sizeof(mp_limb_t) == sizeof(uint64_t), "one GMP limb must hold an int64's magnitude");
+
+/* Room for a read-only GMP view of a small int (see int_view). */
+typedef struct {
+    mpz_t view;
+    mp_limb_t limb;
+} IntView;
+
+/* Any int as a read-only mpz, without copying or allocating: a bigint's own
+ * value, or a view of a small int's magnitude kept in *storage. */
+static mpz_srcptr int_view(Value v, IntView *storage) {
+    if (IS_BIGINT(v)) return AS_BIGINT(v)->value;
+    int64_t x = small_value(v);
+    storage->limb = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    return mpz_roinit_n(storage->view, &storage->limb, x < 0 ? -1 : x > 0);
+}
+
+/* int_from_mpz for a temporary: takes over its limbs (no copy) and clears it. */
+static Value int_take_mpz(VM *vm, mpz_t value) {
+    if (mpz_fits_slong_p(value)) {
+        Value small = INT_VAL(mpz_get_si(value));
+        mpz_clear(value);
+        return small;
+    }
+    ObjBigInt *big = (ObjBigInt *)obj_allocate(vm, sizeof(ObjBigInt), OBJ_BIGINT);
+    mpz_init(big->value);
+    mpz_swap(big->value, value);
+    mpz_clear(value);
+    count_limbs(vm, big);
+    return OBJ_VAL(big);
+}
 
 Value int_too_large(VM *vm) {
     /* CPython's MemoryError carries no message either. */
@@ -265,8 +306,10 @@ static bool big_pow(VM *vm, mpz_t result, const mpz_t x, const mpz_t y) {
         else mpz_set_si(result, -1);
         return true;
     }
-    uint64_t bits = mpz_sizeinbase(x, 2) - 1;
-    if (!mpz_fits_ulong_p(y) || (bits > 0 && mpz_get_ui(y) > INT_MAX_BITS / bits)) {
+    long exponent;
+    double mantissa = mpz_get_d_2exp(&exponent, x); /* |x| = |mantissa| * 2**exponent */
+    double bits = ((double)exponent + log2(fabs(mantissa))) * mpz_get_d(y);
+    if (!mpz_fits_ulong_p(y) || bits > (double)INT_MAX_BITS) {
         int_too_large(vm);
         return false;
     }
@@ -288,7 +331,8 @@ static bool big_shift(VM *vm, int op, mpz_t result, const mpz_t x, const mpz_t y
         mpz_set_ui(result, 0);
         return true;
     }
-    if (!mpz_fits_ulong_p(y) || mpz_get_ui(y) + mpz_sizeinbase(x, 2) > INT_MAX_BITS) {
+    uint64_t bits = mpz_sizeinbase(x, 2);
+    if (!mpz_fits_ulong_p(y) || bits > INT_MAX_BITS || mpz_get_ui(y) > INT_MAX_BITS - bits) {
         int_too_large(vm);
         return false;
     }
@@ -301,10 +345,10 @@ static Value big_binary_op(VM *vm, int op, Value a, Value b) {
     if (op == OPR_MATMUL) return EMPTY_VAL;
     if (op == OPR_POW && (IS_BIGINT(b) ? mpz_sgn(AS_BIGINT(b)->value) < 0 : small_value(b) < 0))
         return pow_as_floats(vm, a, b);
-    mpz_t x, y, r;
-    mpz_inits(x, y, r, NULL);
-    int_to_mpz(a, x);
-    int_to_mpz(b, y);
+    IntView a_storage, b_storage;
+    mpz_srcptr x = int_view(a, &a_storage), y = int_view(b, &b_storage);
+    mpz_t r;
+    mpz_init(r);
     bool ok = true;
     Value result = EMPTY_VAL;
     if ((op == OPR_DIV || op == OPR_FLOORDIV || op == OPR_MOD) && mpz_sgn(y) == 0) {
@@ -338,8 +382,8 @@ static Value big_binary_op(VM *vm, int op, Value a, Value b) {
         default: ok = false; break;
         }
     }
-    if (ok) result = int_from_mpz(vm, r);
-    mpz_clears(x, y, r, NULL);
+    if (ok) return int_take_mpz(vm, r);
+    mpz_clear(r);
     return result;
 }
 
@@ -435,13 +479,11 @@ uint64_t num_hash(Value v) {
 
 /* f(v) through GMP for the cases that leave int64. */
 static Value big_unary(VM *vm, Value v, void (*f)(mpz_ptr, mpz_srcptr)) {
+    IntView storage;
     mpz_t x;
     mpz_init(x);
-    int_to_mpz(v, x);
-    f(x, x);
-    Value result = int_from_mpz(vm, x);
-    mpz_clear(x);
-    return result;
+    f(x, int_view(v, &storage));
+    return int_take_mpz(vm, x);
 }
 
 Value num_negate(VM *vm, Value v) {
@@ -535,7 +577,8 @@ bool int_digits(VM *vm, Value v, int base, StrBuf *buf, bool *negative) {
         vm_raise(vm, vm->types.ValueError, MAX_STR_DIGITS_TO_STR, INT_MAX_STR_DIGITS);
         return false;
     }
-    char *text = malloc(size + 2);
+    char small[128];
+    char *text = size + 2 <= sizeof small ? small : malloc(size + 2);
     if (text == NULL) {
         fprintf(stderr, "handoff: out of memory converting an int to text\n");
         abort();
@@ -544,22 +587,25 @@ bool int_digits(VM *vm, Value v, int base, StrBuf *buf, bool *negative) {
     *negative = text[0] == '-';
     const char *digits = text + *negative;
     size_t length = strlen(digits);
-    if (base == 10 && length > INT_MAX_STR_DIGITS) {
-        free(text);
-        vm_raise(vm, vm->types.ValueError, MAX_STR_DIGITS_TO_STR, INT_MAX_STR_DIGITS);
-        return false;
-    }
-    strbuf_append(buf, digits, length);
-    free(text);
-    return true;
+    bool ok = base != 10 || length <= INT_MAX_STR_DIGITS;
+    if (ok) strbuf_append(buf, digits, length);
+    else vm_raise(vm, vm->types.ValueError, MAX_STR_DIGITS_TO_STR, INT_MAX_STR_DIGITS);
+    if (text != small) free(text);
+    return ok;
 }
 
 Value int_repr(VM *vm, Value v) {
     if (IS_BOOL(v)) return OBJ_VAL(str_from_cstr(vm, AS_BOOL(v) ? "True" : "False"));
-    if (IS_INT(v)) {
-        char text[24];
-        int length = snprintf(text, sizeof text, "%lld", (long long)AS_INT(v));
-        return OBJ_VAL(str_new(vm, text, (size_t)length));
+    if (IS_INT(v)) { /* by hand: snprintf costs more than the rest of str(i) */
+        char text[24], *p = text + sizeof text;
+        int64_t x = AS_INT(v);
+        uint64_t magnitude = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+        do {
+            *--p = (char)('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude != 0);
+        if (x < 0) *--p = '-';
+        return OBJ_VAL(str_new(vm, p, (size_t)(text + sizeof text - p)));
     }
     StrBuf buf;
     strbuf_init(&buf);

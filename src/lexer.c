@@ -162,21 +162,69 @@ static Token make_layout_token(Lexer *lexer, TokenKind kind)
 
 /* ---- indentation ---- */
 
+/* Queue the INDENT or DEDENTs of a line indented to `col` (`alt_col` with tabs as one
+ * column). Returns false (with the diagnostic set) on an indentation error. */
+static bool change_indent(Lexer *lexer, int col, int alt_col)
+{
+    int depth = lexer->indent_depth;
+    if (col > lexer->indents[depth]) {
+        if (depth + 1 >= LEXER_MAX_INDENT) {
+            fail_at(lexer, "IndentationError", lexer->line, 1, 0, "too many levels of indentation");
+            return false;
+        }
+        if (alt_col <= lexer->alt_indents[depth]) goto tab_error;
+        lexer->pending++;
+        lexer->indent_depth = ++depth;
+        lexer->indents[depth] = col;
+        lexer->alt_indents[depth] = alt_col;
+        return true;
+    }
+    while (depth > 0 && col < lexer->indents[depth]) {
+        lexer->pending--;
+        depth--;
+    }
+    lexer->indent_depth = depth;
+    if (col != lexer->indents[depth]) {
+        /* CPython's caret goes past the end of the offending line. */
+        const char *line_end = memchr(lexer->cursor, '\n', (size_t)(lexer->end - lexer->cursor));
+        if (line_end == NULL) line_end = lexer->end;
+        int length = lexer_count_chars(lexer->line_start, (size_t)(line_end - lexer->line_start));
+        fail_at(lexer, "IndentationError", lexer->line, length + 1, 0,
+                "unindent does not match any outer indentation level");
+        return false;
+    }
+    if (alt_col != lexer->alt_indents[depth]) goto tab_error;
+    return true;
+tab_error:
+    fail_at(lexer, "TabError", lexer->line, 1, 0, "inconsistent use of tabs and spaces in indentation");
+    return false;
+}
+
 /* At the start of a line outside brackets: skip blank and comment-only lines, measure
  * the indentation of the next real line and queue its INDENT or DEDENTs.
  * Returns false (with the diagnostic set) on an indentation error. */
+static bool continue_line(Lexer *lexer);
+
 static bool start_line(Lexer *lexer)
 {
     for (;;) {
-        int col = 0, alt_col = 0;
+        /* A backslash within the indentation continues the line; as in CPython, the
+         * first one fixes the indentation (unless at column 0). */
+        int col = 0, alt_col = 0, continued_col = 0;
         for (;;) {
             int c = peek(lexer);
             if (c == ' ') { col++; alt_col++; }
             else if (c == '\t') { col = (col / 8 + 1) * 8; alt_col++; }
             else if (c == '\f') { col = alt_col = 0; }
+            else if (c == '\\') {
+                if (continued_col == 0) continued_col = col;
+                if (!continue_line(lexer)) return false;
+                continue;
+            }
             else break;
             lexer->cursor++;
         }
+        if (continued_col != 0) col = alt_col = continued_col;
         int c = peek(lexer);
         if (c == '#') {
             while (peek(lexer) != '\n' && peek(lexer) != END_OF_INPUT) lexer->cursor++;
@@ -187,44 +235,10 @@ static bool start_line(Lexer *lexer)
             begin_line(lexer);
             continue;
         }
-        if (c == END_OF_INPUT) return true; /* lexer_next closes the open blocks */
+        if (c == END_OF_INPUT) return true; /* at_end closes the open blocks */
         lexer->at_line_start = false;
-
-        int depth = lexer->indent_depth;
-        if (col == lexer->indents[depth]) {
-            if (alt_col != lexer->alt_indents[depth]) goto tab_error;
-        } else if (col > lexer->indents[depth]) {
-            if (depth + 1 >= LEXER_MAX_INDENT) {
-                fail_at(lexer, "IndentationError", lexer->line, 1, 0,
-                        "too many levels of indentation");
-                return false;
-            }
-            if (alt_col <= lexer->alt_indents[depth]) goto tab_error;
-            lexer->pending++;
-            lexer->indent_depth = ++depth;
-            lexer->indents[depth] = col;
-            lexer->alt_indents[depth] = alt_col;
-        } else {
-            while (depth > 0 && col < lexer->indents[depth]) {
-                lexer->pending--;
-                depth--;
-            }
-            lexer->indent_depth = depth;
-            if (col != lexer->indents[depth]) {
-                const char *line_end = memchr(lexer->cursor, '\n', (size_t)(lexer->end - lexer->cursor));
-                if (line_end == NULL) line_end = lexer->end;
-                int length = lexer_count_chars(lexer->line_start, (size_t)(line_end - lexer->line_start));
-                fail_at(lexer, "IndentationError", lexer->line, length + 1, 0,
-                        "unindent does not match any outer indentation level");
-                return false;
-            }
-            if (alt_col != lexer->alt_indents[depth]) goto tab_error;
-        }
-        return true;
+        return change_indent(lexer, col, alt_col);
     }
-tab_error:
-    fail_at(lexer, "TabError", lexer->line, 1, 0, "inconsistent use of tabs and spaces in indentation");
-    return false;
 }
 
 /* ---- names, keywords and string prefixes ---- */
@@ -405,64 +419,56 @@ static bool decimal_rest(Lexer *lexer, int c, bool fraction)
     return true;
 }
 
+/* A number starting with '0' (the '0' read): 0x.., 0o.., 0b.., zeros, or a float
+ * such as 0.5 or 09.5. More digits after zeros are an old-style octal: an error. */
+static bool scan_zero_number(Lexer *lexer, const char *start)
+{
+    int c = next_char(lexer);
+    if ((c | 0x20) == 'x') return radix_digits(lexer, 16, "hexadecimal");
+    if ((c | 0x20) == 'o') return radix_digits(lexer, 8, "octal");
+    if ((c | 0x20) == 'b') return radix_digits(lexer, 2, "binary");
+    for (;;) {
+        if (c == '_') {
+            c = next_char(lexer);
+            if (!is_digit(c)) {
+                back_up(lexer, c);
+                SCAN_ERROR(lexer, "invalid decimal literal");
+                return false;
+            }
+        }
+        if (c != '0') break;
+        c = next_char(lexer);
+    }
+    const char *zeros_end = lexer->cursor;
+    bool nonzero = is_digit(c);
+    if (nonzero && (c = decimal_tail(lexer)) == 0) return false;
+    if (c == '.' || c == 'e' || c == 'E' || c == 'j' || c == 'J') return decimal_rest(lexer, c, false);
+    if (nonzero) {
+        back_up(lexer, c);
+        lexer->error_from_scan = true;
+        const char *line_start = lexer->line_start;
+        fail_at(lexer, "SyntaxError", lexer->line,
+                lexer_count_chars(line_start, (size_t)(start - line_start)) + 1,
+                lexer_count_chars(line_start, (size_t)(zeros_end - line_start)),
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+        return false;
+    }
+    if (!verify_end_of_number(lexer, c, "decimal")) return false;
+    back_up(lexer, c);
+    return true;
+}
+
 static Token scan_number(Lexer *lexer, const char *start)
 {
     int c = next_char(lexer);
     bool ok;
-    if (c == '.') {                       /* .5 */
-        ok = decimal_rest(lexer, next_char(lexer), true);
-    } else if (c != '0') {
+    if (c == '.') {
+        ok = decimal_rest(lexer, next_char(lexer), true); /* .5 */
+    } else if (c == '0') {
+        ok = scan_zero_number(lexer, start);
+    } else {
         c = decimal_tail(lexer);
         ok = c != 0 && decimal_rest(lexer, c, false);
-    } else {
-        c = next_char(lexer);
-        int radix = (c | 0x20) == 'x' ? 16 : (c | 0x20) == 'o' ? 8 : (c | 0x20) == 'b' ? 2 : 10;
-        if (radix != 10) {
-            const char *kind = radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary";
-            ok = radix_digits(lexer, radix, kind);
-        } else {
-            /* Zeros, maybe with underscores; more digits are an old-style octal, an
-             * error unless a fraction or exponent makes the number a float. */
-            bool nonzero = false;
-            ok = true;
-            for (;;) {
-                if (c == '_') {
-                    c = next_char(lexer);
-                    if (!is_digit(c)) {
-                        back_up(lexer, c);
-                        SCAN_ERROR(lexer, "invalid decimal literal");
-                        ok = false;
-                        break;
-                    }
-                }
-                if (c != '0') break;
-                c = next_char(lexer);
-            }
-            const char *zeros_end = lexer->cursor;
-            if (ok && is_digit(c)) {
-                nonzero = true;
-                c = decimal_tail(lexer);
-                ok = c != 0;
-            }
-            if (!ok) {
-                /* reported */
-            } else if (c == '.' || c == 'e' || c == 'E' || c == 'j' || c == 'J') {
-                ok = decimal_rest(lexer, c, false);
-            } else if (nonzero) {
-                back_up(lexer, c);
-                lexer->error_from_scan = true;
-                const char *ls = lexer->line_start;
-                fail_at(lexer, "SyntaxError", lexer->line,
-                        lexer_count_chars(ls, (size_t)(start - ls)) + 1,
-                        lexer_count_chars(ls, (size_t)(zeros_end - ls)),
-                        "leading zeros in decimal integer literals are not permitted; "
-                        "use an 0o prefix for octal integers");
-                ok = false;
-            } else {
-                ok = verify_end_of_number(lexer, c, "decimal");
-                if (ok) back_up(lexer, c);
-            }
-        }
     }
     if (!ok) {
         Token error = {.kind = TOK_ERROR};
@@ -641,6 +647,46 @@ static Token at_end(Lexer *lexer)
 
 /* ---- the token loop ---- */
 
+/* At a backslash outside a string: the logical line goes on (true), or an error was
+ * reported (false). */
+static bool continue_line(Lexer *lexer)
+{
+    int offset = cursor_offset(lexer) + 2;
+    lexer->cursor++;
+    int c = next_char(lexer);
+    if (c == '\n') {
+        begin_line(lexer);
+        if (peek(lexer) != END_OF_INPUT) return true;
+        c = END_OF_INPUT;
+    }
+    if (c != END_OF_INPUT) {
+        fail_at(lexer, "SyntaxError", lexer->line, offset, 0, "unexpected character after line continuation character");
+        return false;
+    }
+    fail_at(lexer, "SyntaxError", lexer->cursor[-1] == '\n' ? lexer->line - 1 : lexer->line, offset, 0,
+            "unexpected EOF while parsing");
+    lexer->diag->incomplete = true;
+    return false;
+}
+
+/* At a '\n' (after `start`, where a comment may begin): a NEWLINE ending a logical line,
+ * or (inside brackets, on a blank line) nothing. Returns whether *token is a NEWLINE. */
+static bool end_line(Lexer *lexer, const char *start, Token *token)
+{
+    lexer->cursor++;
+    bool newline = lexer->bracket_depth == 0 && !lexer->inside_fstring && lexer->line_has_tokens;
+    if (newline) {
+        /* A NEWLINE runs from a comment before it (if any) up to the '\n'. */
+        *token = make_token(lexer, TOK_NEWLINE, start, lexer->line, lexer->line_start);
+        token->end_col = (int)(lexer->cursor - 1 - lexer->line_start);
+        token->length = (size_t)(lexer->cursor - 1 - start);
+        lexer->line_has_tokens = false;
+    }
+    begin_line(lexer);
+    lexer->at_line_start = lexer->bracket_depth == 0 && !lexer->inside_fstring;
+    return newline;
+}
+
 Token lexer_next(Lexer *lexer)
 {
     if (lexer->failed) {
@@ -657,11 +703,9 @@ Token lexer_next(Lexer *lexer)
         return make_layout_token(lexer, TOK_DEDENT);
     }
     for (;;) {
-        if (lexer->at_line_start && lexer->bracket_depth == 0 && !lexer->inside_fstring) {
-            if (!start_line(lexer)) return lexer_next(lexer);
-            if (lexer->pending != 0) return lexer_next(lexer);
+        if (lexer->at_line_start) {
+            if (!start_line(lexer) || lexer->pending != 0) return lexer_next(lexer);
         }
-        lexer->at_line_start = false;
         while (peek(lexer) == ' ' || peek(lexer) == '\t' || peek(lexer) == '\f') lexer->cursor++;
         const char *start = lexer->cursor;
         int c = peek(lexer);
@@ -670,39 +714,14 @@ Token lexer_next(Lexer *lexer)
             c = peek(lexer);
         }
         if (c == '\n') {
-            lexer->cursor++;
-            if (lexer->bracket_depth > 0 || lexer->inside_fstring || !lexer->line_has_tokens) {
-                begin_line(lexer);
-                lexer->at_line_start = lexer->bracket_depth == 0;
-                continue;
-            }
-            /* A NEWLINE runs from a comment before it (if any) up to the '\n'. */
-            Token token = make_token(lexer, TOK_NEWLINE, start, lexer->line, lexer->line_start);
-            token.end_col = (int)(lexer->cursor - 1 - lexer->line_start);
-            token.length = (size_t)(lexer->cursor - 1 - start);
-            begin_line(lexer);
-            lexer->at_line_start = true;
-            lexer->line_has_tokens = false;
-            return token;
+            Token token;
+            if (end_line(lexer, start, &token)) return token;
+            continue;
         }
         if (c == END_OF_INPUT) return at_end(lexer);
         if (c == '\\') {
-            int offset = cursor_offset(lexer) + 2;
-            lexer->cursor++;
-            c = next_char(lexer);
-            if (c == '\n') {
-                begin_line(lexer);
-                if (peek(lexer) == END_OF_INPUT) c = END_OF_INPUT;
-                else continue;
-            }
-            if (c == END_OF_INPUT) {
-                Token error = fail_at(lexer, "SyntaxError", lexer->cursor[-1] == '\n' ? lexer->line - 1 : lexer->line,
-                                      offset, 0, "unexpected EOF while parsing");
-                lexer->diag->incomplete = true;
-                return error;
-            }
-            return fail_at(lexer, "SyntaxError", lexer->line, offset, 0,
-                           "unexpected character after line continuation character");
+            if (!continue_line(lexer)) return lexer_next(lexer);
+            continue;
         }
         if (is_digit(c) || (c == '.' && is_digit(peek_at(lexer, 1)))) return scan_number(lexer, start);
         if (c == '"' || c == '\'') return scan_string(lexer, start);

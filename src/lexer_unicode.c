@@ -1,6 +1,10 @@
-/* lexer_unicode.c — which non-ASCII code points may appear in identifiers (Unicode 14.0.0,
- * as CPython 3.11's str.isidentifier), and which are non-printable, for the lexer's
- * "invalid character" errors. Generated from python3's unicodedata; do not edit by hand. */
+/* lexer_unicode.c — which non-ASCII code points may appear in identifiers, and which are
+ * non-printable (for "invalid character" errors), as CPython 3.11 (Unicode 14.0.0) says.
+ * Generated with python3.11, never edited: a range holds code points c >= 0x80 with
+ *   ident_start:          chr(c).isidentifier()
+ *   ident_continue_only:  ("a" + chr(c)).isidentifier() and not chr(c).isidentifier()
+ *   non_printable:        unicodedata.category(chr(c)) in Cc Cf Zs Zl Zp Co Cs Cn
+ * each written as {first, last}, six to a line. */
 #include "lexer.h"
 
 typedef struct { uint32_t first, last; } CodeRange;

@@ -26,9 +26,25 @@ static double clock_seconds(clockid_t clock) {
     return (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
 }
 
+/* Loop time is logical under both clocks: it moves when the loop reaches a timer
+ * and when time.sleep blocks, so that output and printed times are the same under
+ * both. The real clock differs only in waiting: it really sleeps (in the kernel)
+ * until (deadline - now) / speed seconds of wall time have passed. Computation
+ * does not move loop time (the trace's blocking reports measure it in wall time). */
+static double loop_now(AioLoop *loop) { return loop->virtual_now; }
+
+/* Moves loop time to `t`, never backwards. */
+static void set_loop_time(AioLoop *loop, double t) {
+    if (t > loop->virtual_now) loop->virtual_now = t;
+}
+
 static double clock_now(void *data) {
     AioLoop *loop = data;
-    if (loop->clock == CLOCK_VIRTUAL) return loop->virtual_now;
+    return loop->worker_depth > 0 ? loop_now(loop) + loop->worker_spent : loop_now(loop);
+}
+
+/* Elapsed wall time * speed: how long code really held the loop (blocking reports). */
+static double held_time(AioLoop *loop) {
     return (clock_seconds(CLOCK_MONOTONIC) - loop->real_start) * loop->speed;
 }
 
@@ -53,8 +69,13 @@ static void sleep_wall(VM *vm, double seconds) {
 /* time.sleep: blocks the whole loop, so it is reported as a blocking call. */
 static void clock_sleep(void *data, double seconds) {
     AioLoop *loop = data;
-    if (loop->clock == CLOCK_VIRTUAL) loop->virtual_now += seconds;
-    else sleep_wall(loop->vm, seconds / loop->speed);
+    if (loop->worker_depth > 0) { /* a run_in_executor function: its own clock */
+        loop->worker_spent += seconds;
+        return;
+    }
+    double start = loop_now(loop);
+    if (loop->clock == CLOCK_REAL) sleep_wall(loop->vm, seconds / loop->speed);
+    set_loop_time(loop, start + seconds);
     if (loop_tracing(loop) && loop->running) {
         char what[64];
         snprintf(what, sizeof what, "time.sleep(%g)", seconds);
@@ -301,7 +322,20 @@ static void on_run_ready(evutil_socket_t fd, short what, void *data) {
         /* The entry left the queue: keep its values alive while it runs. */
         vm_push_root(vm, entry.data);
         vm_push_root(vm, entry.arg);
-        run_entry(vm, &entry);
+        if (loop_tracing(loop)) {
+            /* Like asyncio's debug mode: a step that holds the loop too long is reported. */
+            double start = held_time(loop);
+            run_entry(vm, &entry);
+            double held = held_time(loop) - start;
+            if (held > SLOW_STEP_SECONDS && aio_is_task(entry.data)) {
+                AioTask *previous = loop->current;
+                loop->current = (AioTask *)AS_OBJ(entry.data);
+                loop_report_blocking(vm, "a step that held the loop", held);
+                loop->current = previous;
+            }
+        } else {
+            run_entry(vm, &entry);
+        }
         vm_pop_roots(vm, 2);
     }
     loop->ntodo = 0;
@@ -338,43 +372,77 @@ static void wait_real(AioLoop *loop, double timeout) {
     evtimer_del(loop->wake_timer);
 }
 
-/* A pending task's one-line description of what it waits on. */
-static void describe_wait(AioTask *task, char *buf, size_t size) {
-    char who[160];
-    task_describe(task, who, sizeof who);
-    if (IS_EMPTY(task->fut_waiter) || !aio_is_future(task->fut_waiter)) {
-        snprintf(buf, size, "%s is ready to run", who);
+/* What a pending task waits on, in the words of the conformance oracle. */
+static void describe_waiter(AioTask *task, char *buf, size_t size) {
+    if (!aio_is_future(task->fut_waiter)) {
+        snprintf(buf, size, "nothing");
         return;
     }
     AioFuture *waited = (AioFuture *)AS_OBJ(task->fut_waiter);
     if (waited->is_task) {
-        char other[160];
-        task_describe((AioTask *)waited, other, sizeof other);
-        snprintf(buf, size, "%s waits for %s", who, other);
-    } else if (waited->gather_count > 0) {
-        snprintf(buf, size, "%s waits for gather of %d", who, waited->gather_count);
+        AioTask *other = (AioTask *)waited;
+        snprintf(buf, size, "%s", IS_STR(other->name) ? AS_STR(other->name)->chars : "?");
+    } else if (IS_LIST(waited->children)) {
+        snprintf(buf, size, "a gather");
+    } else if (strcmp(waited->what, "a Future") != 0) {
+        snprintf(buf, size, "a Future (%s)", waited->what);
     } else {
-        snprintf(buf, size, "%s waits for %s that nothing will complete", who, waited->what);
+        snprintf(buf, size, "a Future");
     }
 }
 
-/* Nothing ready, no timers, no watchers, but the main task is not done: report the
- * wait-for chain of every pending task and raise RuntimeError. */
+/* Sort key of the oracle: Task-N by N first, then other names alphabetically. */
+static int task_order(const void *a, const void *b) {
+    const AioTask *x = *(AioTask *const *)a, *y = *(AioTask *const *)b;
+    const char *nx = AS_STR(x->name)->chars, *ny = AS_STR(y->name)->chars;
+    char *end;
+    long long ix = -1, iy = -1;
+    if (strncmp(nx, "Task-", 5) == 0 && nx[5] != '\0') {
+        ix = strtoll(nx + 5, &end, 10);
+        if (*end != '\0') ix = -1;
+    }
+    if (strncmp(ny, "Task-", 5) == 0 && ny[5] != '\0') {
+        iy = strtoll(ny + 5, &end, 10);
+        if (*end != '\0') iy = -1;
+    }
+    if (ix >= 0 && iy >= 0) return ix < iy ? -1 : ix > iy;
+    if (ix >= 0) return -1;
+    if (iy >= 0) return 1;
+    return strcmp(nx, ny);
+}
+
+/* Nothing ready, no timers, no watchers, but the main task is not done: CPython
+ * would wait forever. Say who waits on what, then end the program with status 1
+ * (SystemExit(1)); asyncio.run skips its cleanup, so no finally block runs. */
 static bool report_deadlock(AioLoop *loop) {
     VM *vm = loop->vm;
+    size_t count = 0;
+    for (AioTask *task = loop->tasks_head; task != NULL; task = task->next)
+        if (task->future.state == FUTURE_PENDING) count++;
+    AioTask **waiting = malloc(sizeof(AioTask *) * (count + 1));
+    size_t n = 0;
+    for (AioTask *task = loop->tasks_head; task != NULL && waiting != NULL; task = task->next)
+        if (task->future.state == FUTURE_PENDING) waiting[n++] = task;
+    if (waiting != NULL) qsort(waiting, n, sizeof(AioTask *), task_order);
     StrBuf text;
     strbuf_init(&text);
-    strbuf_append_cstr(&text, "deadlock: every task waits and nothing can wake one up");
-    for (AioTask *task = loop->tasks_head; task != NULL; task = task->next) {
-        char line[400];
-        describe_wait(task, line, sizeof line);
-        strbuf_append_cstr(&text, "\n  ");
-        strbuf_append_cstr(&text, line);
+    strbuf_append_cstr(&text, "deadlock: every task is waiting, and nothing is left to wake one:\n");
+    for (size_t i = 0; i < n; i++) {
+        char what[200];
+        describe_waiter(waiting[i], what, sizeof what);
+        strbuf_appendf(&text, "  %s waits on %s\n", AS_STR(waiting[i]->name)->chars, what);
     }
-    char *chain = text.data != NULL ? text.data : "";
-    loop_emit(loop, AIO_EV_DEADLOCK, loop->main_task, NULL, NULL, chain, -1, 0);
-    vm_raise(vm, vm->types.RuntimeError, "%s", chain);
+    strbuf_appendf(&text, "deadlock: %zu %s waiting and nothing can wake them\n", n,
+                   n == 1 ? "task is" : "tasks are");
+    free(waiting);
+    fflush(stdout);
+    vm_write(vm, 2, text.data, text.length);
+    loop_emit(loop, AIO_EV_DEADLOCK, loop->main_task, NULL, NULL, text.data, -1, 0);
     strbuf_free(&text);
+    loop->deadlocked = true;
+    Value code = INT_VAL(1);
+    Value exit = vm_call(vm, OBJ_VAL(vm->types.SystemExit), 1, &code);
+    if (!IS_EMPTY(exit)) vm_raise_value(vm, exit);
     return false;
 }
 
@@ -394,18 +462,23 @@ static bool run_once(AioLoop *loop) {
             loop_emit(loop, AIO_EV_IDLE, NULL, NULL, NULL, NULL, when, 0);
             if (loop->clock == CLOCK_VIRTUAL) {
                 event_base_loop(loop->base, EVLOOP_NONBLOCK);
-                if (when > loop->virtual_now) loop->virtual_now = when;
+                set_loop_time(loop, when);
             } else {
-                double timeout = when - clock_now(loop);
-                wait_real(loop, timeout);
+                wait_real(loop, when - loop_now(loop));
+                /* Reached the deadline (not woken early by Ctrl-C): time moves to it. */
+                if (!vm->interrupted) set_loop_time(loop, when);
             }
         }
     } else {
         event_base_loop(loop->base, EVLOOP_NONBLOCK);
     }
-    if (vm->interrupted && loop->main_task != NULL && loop->current == NULL) {
-        /* Ctrl-C while idle: cancel the main task, as asyncio.Runner does. */
+    if (vm->interrupted) {
         vm->interrupted = 0;
+        if (loop->main_task == NULL) {
+            vm_raise_value(vm, OBJ_VAL(vm->types.KeyboardInterrupt));
+            return false;
+        }
+        /* Ctrl-C while idle: cancel the main task, as asyncio.Runner does. */
         loop->interrupt_count++;
         task_cancel(vm, loop->main_task, NONE_VAL);
     }
@@ -511,6 +584,7 @@ static void mark_loop(VM *vm, void *data) {
     if (loop->main_task != NULL) gc_mark_object(vm, (Obj *)loop->main_task);
     gc_mark_value(vm, loop->loop_object);
     gc_mark_value(vm, loop->escaped_exception);
+    aio_classes_mark(vm);
 }
 
 /* ------------------------------------------------------------ never awaited */
@@ -554,7 +628,8 @@ AioLoop *loop_install(VM *vm, LoopClockKind clock, double speed) {
     loop->clock = clock;
     loop->speed = speed > 0 ? speed : 1;
     loop->real_start = clock_seconds(CLOCK_MONOTONIC);
-    loop->wall_start = clock_seconds(CLOCK_REALTIME);
+    /* The virtual clock's epoch is the conformance oracle's. */
+    loop->wall_start = clock == CLOCK_VIRTUAL ? 1700000000.0 : clock_seconds(CLOCK_REALTIME);
     loop->escaped_exception = EMPTY_VAL;
     loop->loop_object = EMPTY_VAL;
     vm->loop = loop;
@@ -564,6 +639,7 @@ AioLoop *loop_install(VM *vm, LoopClockKind clock, double speed) {
     vm->clock_data = loop;
     vm->on_coroutine_dropped = on_coroutine_dropped;
     vm_add_root_marker(vm, mark_loop, loop);
+    aio_classes_init(vm);
     return loop;
 }
 

@@ -37,7 +37,7 @@ struct AioLoop {
     /* The clock (for the whole program, inside asyncio.run or not). */
     LoopClockKind clock;
     double speed;               /* real clock: loop time = elapsed wall time * speed */
-    double virtual_now;         /* virtual clock: the current loop time */
+    double virtual_now;         /* loop time: the last deadline reached, plus time.sleep */
     double real_start;          /* CLOCK_MONOTONIC at start (real clock) */
     double wall_start;          /* CLOCK_REALTIME at start: time.time() = wall_start + loop time */
 
@@ -63,6 +63,10 @@ struct AioLoop {
     int io_watchers;            /* stdin, sockets (later): a loop with watchers is not deadlocked */
     int64_t task_name_counter;  /* Task-N names: like CPython, numbered for the whole program */
     int64_t task_ids;           /* trace ids */
+
+    bool deadlocked;            /* the run ended in a deadlock: asyncio.run skips its cleanup */
+    int worker_depth;           /* >0 while a run_in_executor function runs */
+    double worker_spent;        /* what that function slept, on its own clock */
 
     AioEventSink sink;
     void *sink_data;

@@ -6,11 +6,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "aio_sync.h"
 #include "compiler.h"
 #include "containers.h"
 #include "debug.h"
 #include "exceptions.h"
+#include "loop.h"
+#include "mod_asyncio.h"
 #include "parser.h"
+#include "trace.h"
 #include "vm.h"
 
 /* Source files larger than this are refused with a clear message. */
@@ -31,6 +35,11 @@ static void usage(FILE *out) {
           "Options:\n"
           "  -c CODE        run CODE (a string of Python) as the program\n"
           "  --dis          print the bytecode of the program instead of running it\n"
+          "  --clock=real|virtual  asyncio's clock: wall time (the default), or a virtual\n"
+          "                 clock that jumps to the next timer when nothing is ready\n"
+          "  --speed=X      with the real clock, time passes X times faster (default 1)\n"
+          "  --trace=log|lanes|jsonl|off  how to show the hand-offs of control\n"
+          "  --trace-file=F write the trace to F instead of standard error\n"
           "  -h, --help     show this help and exit\n"
           "  -V, --version  print handoff's version and exit\n"
           "\n"
@@ -130,6 +139,60 @@ static int report_diagnostic(VM *vm, const Diagnostic *diag, const char *filenam
     return 1;
 }
 
+/* The run's options that are not about which program to run. */
+typedef struct {
+    LoopClockKind clock;
+    double speed;
+    const char *trace;       /* "log", "lanes", "jsonl", "off", or NULL: the default */
+    const char *trace_file;  /* NULL: standard error */
+} RunOptions;
+
+/* Parses --clock=, --speed=, --trace=, --trace-file=. Returns 1 if `arg` was one
+ * of them, 0 if not, -1 after printing an error for a bad value. */
+static int parse_run_option(const char *arg, RunOptions *options) {
+    if (strncmp(arg, "--clock=", 8) == 0) {
+        const char *value = arg + 8;
+        if (strcmp(value, "real") == 0) options->clock = CLOCK_REAL;
+        else if (strcmp(value, "virtual") == 0) options->clock = CLOCK_VIRTUAL;
+        else {
+            fprintf(stderr, "handoff: --clock must be 'real' or 'virtual', not '%s'\n", value);
+            return -1;
+        }
+        return 1;
+    }
+    if (strncmp(arg, "--speed=", 8) == 0) {
+        const char *value = arg + 8;
+        char *end = NULL;
+        errno = 0;
+        double speed = strtod(value, &end);
+        if (*value == '\0' || end == NULL || *end != '\0' || errno != 0 || !(speed > 0) || speed > 1e9) {
+            fprintf(stderr, "handoff: --speed must be a number greater than 0, not '%s'\n", value);
+            return -1;
+        }
+        options->speed = speed;
+        return 1;
+    }
+    if (strncmp(arg, "--trace=", 8) == 0) {
+        const char *value = arg + 8;
+        if (strcmp(value, "log") != 0 && strcmp(value, "lanes") != 0 && strcmp(value, "jsonl") != 0 &&
+            strcmp(value, "off") != 0) {
+            fprintf(stderr, "handoff: --trace must be 'log', 'lanes', 'jsonl' or 'off', not '%s'\n", value);
+            return -1;
+        }
+        options->trace = value;
+        return 1;
+    }
+    if (strncmp(arg, "--trace-file=", 13) == 0) {
+        if (arg[13] == '\0') {
+            fprintf(stderr, "handoff: --trace-file needs a file name: --trace-file=F\n");
+            return -1;
+        }
+        options->trace_file = arg + 13;
+        return 1;
+    }
+    return 0;
+}
+
 /* Parses, compiles and runs `source` as __main__. Returns the exit status. */
 static int run_source(VM *vm, const char *filename, const char *source, size_t length, bool disassemble) {
     vm_remember_source(vm, filename, source, length);
@@ -169,6 +232,7 @@ int main(int argc, char **argv) {
     const char *code_arg = NULL;
     const char *file_arg = NULL;
     bool disassemble = false;
+    RunOptions options = {CLOCK_REAL, 1.0, NULL, NULL};
     int i = 1;
     for (; i < argc; i++) {
         const char *arg = argv[i];
@@ -184,6 +248,12 @@ int main(int argc, char **argv) {
             disassemble = true;
             continue;
         }
+        int option = parse_run_option(arg, &options);
+        if (option < 0) {
+            fprintf(stderr, "Try 'handoff --help' for more information.\n");
+            return 2;
+        }
+        if (option > 0) continue;
         if (strcmp(arg, "-c") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "handoff: option -c needs an argument: handoff -c CODE\n"
@@ -214,11 +284,11 @@ int main(int argc, char **argv) {
     }
 
     if (code_arg == NULL && file_arg == NULL && isatty(STDIN_FILENO)) {
-        fprintf(stderr, "handoff %s: the interactive prompt is not here yet.\n"
-                        "Run a program with 'handoff FILE.py' or 'handoff -c CODE' "
-                        "(see 'handoff --help').\n",
-                HANDOFF_VERSION);
-        return 2;
+        /* Not an error: `make run` lands here until the prompt exists. */
+        printf("handoff %s: the interactive prompt is not here yet.\n"
+               "Run a program with 'handoff FILE.py' or 'handoff -c CODE' (see 'handoff --help').\n",
+               HANDOFF_VERSION);
+        return 0;
     }
 
     VM *vm = vm_new();
@@ -226,6 +296,38 @@ int main(int argc, char **argv) {
         fprintf(stderr, "handoff: out of memory\n");
         return 70;
     }
+    AioLoop *loop = loop_install(vm, options.clock, options.speed);
+    if (loop == NULL) {
+        fprintf(stderr, "handoff: cannot create the event loop\n");
+        vm_free(vm);
+        return 70;
+    }
+    aio_sync_register(); /* Queue, Lock, Event, ..., TaskGroup join asyncio when it is imported */
+    asyncio_register(vm);
+
+    /* The trace: --trace, or by default a log when standard error is a terminal. */
+    FILE *trace_out = stderr;
+    if (options.trace_file != NULL) {
+        trace_out = fopen(options.trace_file, "w");
+        if (trace_out == NULL) {
+            fprintf(stderr, "handoff: can't write the trace to '%s': %s\n", options.trace_file, strerror(errno));
+            loop_free(loop);
+            vm_free(vm);
+            return 2;
+        }
+    }
+    TraceOptions trace_options = {.out = trace_out,
+                                  .colour = trace_colour_default(trace_out),
+                                  .width = trace_width_default(trace_out),
+                                  .buffered = trace_buffered_default(trace_out)};
+    if (options.trace != NULL) trace_kind_from_name(options.trace, &trace_options.kind);
+    else if (options.trace_file != NULL || isatty(STDERR_FILENO)) trace_options.kind = TRACE_LOG;
+    else trace_options.kind = TRACE_OFF;
+    Trace *trace = disassemble ? NULL : trace_new(&trace_options);
+    if (trace != NULL) loop_set_event_sink(loop, trace_sink, trace);
+    /* On a terminal, program output and trace lines interleave in true order. */
+    if (isatty(STDOUT_FILENO)) setvbuf(stdout, NULL, _IOLBF, 0);
+
     signal_vm = vm;
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -256,12 +358,29 @@ int main(int argc, char **argv) {
             fprintf(stderr, "handoff: can't open file '%s': [Errno %d] %s\n", file_arg, errno, strerror(errno));
             status = 2;
         } else {
-            status = run_source(vm, file_arg, source, length, disassemble);
+            /* As CPython 3.11: a relative script path is shown prefixed with the
+             * working directory (not normalized) in tracebacks and __file__. */
+            char shown[4096];
+            char cwd[3072];
+            if (file_arg[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
+                snprintf(shown, sizeof shown, "%s/%s", cwd, file_arg);
+            else
+                snprintf(shown, sizeof shown, "%s", file_arg);
+            status = run_source(vm, shown, source, length, disassemble);
             free(source);
         }
     }
     fflush(stdout);
+    /* Coroutines dropped and never awaited are reported now, before the exit. */
+    gc_collect(vm);
+    vm->on_coroutine_dropped = NULL;
+    fflush(stdout);
+    trace_finish(trace);
+    loop_set_event_sink(loop, NULL, NULL); /* nothing is reported while the VM is freed */
     signal_vm = NULL;
     vm_free(vm);
+    loop_free(loop);
+    trace_free(trace);
+    if (trace_out != stderr) fclose(trace_out);
     return status;
 }

@@ -232,10 +232,13 @@ static void free_object(VM *vm, Obj *object) {
     case OBJ_STR:
         reallocate(vm, object, sizeof(ObjStr) + (size_t)((ObjStr *)object)->length + 1, 0);
         return;
-    case OBJ_BIGINT:
+    case OBJ_BIGINT: {
+        /* The limbs were counted when the int was made (int.c); ints never change. */
+        size_t limbs = (size_t)((ObjBigInt *)object)->value->_mp_alloc * sizeof(mp_limb_t);
         mpz_clear(((ObjBigInt *)object)->value);
-        reallocate(vm, object, sizeof(ObjBigInt), 0);
+        reallocate(vm, object, sizeof(ObjBigInt) + limbs, 0);
         return;
+    }
     case OBJ_TUPLE:
         reallocate(vm, object, sizeof(ObjTuple) + sizeof(Value) * (size_t)((ObjTuple *)object)->count, 0);
         return;

@@ -1,7 +1,7 @@
 /* number.h — what the number modules share beyond object.h's public API:
  * int.c (int and bool, and the num_* entry points that dispatch on the
- * operands), float.c (float arithmetic, CPython's float-to-text engine,
- * parsing) and numfmt.c (the format-spec mini-language for numbers). */
+ * operands), float.c (float arithmetic, parsing, round, hash) and numfmt.c
+ * (numbers as text: the float engine and the format-spec mini-language). */
 #ifndef HANDOFF_NUMBER_H
 #define HANDOFF_NUMBER_H
 
@@ -50,6 +50,8 @@ Value float_round(VM *vm, double x, int64_t ndigits, bool has_ndigits);
  * _PyUnicode_TransformDecimalAndSpaceToASCII; any other non-ASCII character
  * becomes '?', which no parser accepts. Returns a malloc'ed, NUL-terminated copy. */
 char *num_ascii_text(const char *text, size_t length, size_t *out_length);
+
+/* --------------------------------------------------------------- numfmt.c */
 
 /* CPython's PyOS_double_to_string: type 'e', 'f', 'g' (with precision) or
  * 'r' (repr: shortest round-trip, precision ignored); uppercase 'E', 'F',

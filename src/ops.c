@@ -83,6 +83,12 @@ static Value call_user_method(VM *vm, Value method, Value self, int argc, Value 
     return vm_call(vm, method, argc + 1, with_self);
 }
 
+bool vm_c_stack_exhausted(VM *vm, const char *message) {
+    if (stack_used_since(vm->c_stack_base) < vm->c_stack_limit) return false;
+    vm_raise(vm, vm->types.RecursionError, "%s", message);
+    return true;
+}
+
 /* ------------------------------------------------------------ repr and str */
 
 static Value address_repr(VM *vm, const char *prefix, const char *name, const void *address) {
@@ -98,6 +104,8 @@ Value vm_repr(VM *vm, Value v) {
     case VAL_EMPTY: return OBJ_VAL(str_intern_cstr(vm, "<unbound>"));
     case VAL_OBJ: break;
     }
+    if (vm_c_stack_exhausted(vm, "maximum recursion depth exceeded while getting the repr of an object"))
+        return EMPTY_VAL;
     Value custom = user_method(vm, v, "__repr__");
     if (!IS_EMPTY(custom)) {
         Value text = call_user_method(vm, custom, v, 0, NULL);
@@ -264,6 +272,7 @@ int vm_equal(VM *vm, Value a, Value b) {
     }
     if (same_object(a, b)) return 1;
     if (!IS_OBJ(a) || !IS_OBJ(b)) return 0;
+    if (vm_c_stack_exhausted(vm, "maximum recursion depth exceeded in comparison")) return -1;
     if (IS_TUPLE(a) && IS_TUPLE(b))
         return seq_compare(vm, AS_TUPLE(a)->items, AS_TUPLE(a)->count, AS_TUPLE(b)->items, AS_TUPLE(b)->count,
                            CMP_EQ);
@@ -296,6 +305,7 @@ bool vm_hash(VM *vm, Value v, uint64_t *out) {
     case VAL_EMPTY: *out = 0; return true;
     case VAL_OBJ: break;
     }
+    if (vm_c_stack_exhausted(vm, "maximum recursion depth exceeded")) return false;
     switch (OBJ_TYPE(v)) {
     case OBJ_STR: *out = AS_STR(v)->hash; return true;
     case OBJ_BIGINT: *out = num_hash(v); return true;
@@ -375,6 +385,7 @@ Value vm_compare(VM *vm, int cmp_op, Value a, Value b) {
         if (eq < 0) return EMPTY_VAL;
         return BOOL_VAL(cmp_op == CMP_EQ ? eq : !eq);
     }
+    if (vm_c_stack_exhausted(vm, "maximum recursion depth exceeded in comparison")) return EMPTY_VAL;
     if (is_number(a) && is_number(b)) {
         int c = num_compare(vm, a, b);
         if (c == 2) return FALSE_VAL;

@@ -31,6 +31,7 @@ static void fetch(Parser *p)
         longjmp(*p->on_error, 1);
     }
     p->tokens[p->token_count++] = token;
+    p->root->last_fetched_line = token.line;
 }
 
 void parser_init(Parser *p, Arena *arena, Diagnostic *diag, const char *text, size_t length,
@@ -254,17 +255,20 @@ bool parser_at_end_of_input(Parser *p)
     return parser_peek(p, ahead)->kind == TOK_ENDMARKER;
 }
 
+int parser_error_col(Parser *p, const Token *token)
+{
+    bool layout = token->kind == TOK_INDENT || (token->kind == TOK_DEDENT && !parser_at_end_of_input(p));
+    return layout ? token->col - 1 : token->col;
+}
+
 _Noreturn void parser_syntax_error(Parser *p)
 {
     const Token *token = CUR(p);
-    if (token->kind == TOK_INDENT) {
-        /* CPython places it where its cursor is: after the indentation. */
-        parser_error(p, "IndentationError", token->line, token->col - 1, token->line, -1, "unexpected indent");
-    }
-    if (token->kind == TOK_DEDENT) {
-        Token dedent = *token;
+    if (token->kind == TOK_INDENT || token->kind == TOK_DEDENT) {
+        Token layout = *token;
         bool ended = parser_at_end_of_input(p);
-        parser_report(p, "IndentationError", dedent.line, dedent.col, dedent.line, -1, "unexpected unindent");
+        parser_report(p, "IndentationError", layout.line, parser_error_col(p, &layout), layout.line, -1,
+                      layout.kind == TOK_INDENT ? "unexpected indent" : "unexpected unindent");
         p->diag->incomplete = ended;
         parser_fail(p);
     }
@@ -282,26 +286,26 @@ _Noreturn void parser_syntax_error(Parser *p)
 
 /* ---- nodes ---- */
 
-Pos pos_of_token(const Token *token)
+Pos parser_token_pos(const Token *token)
 {
     Pos pos = {token->line, token->col, token->end_line, token->end_col};
     return pos;
 }
 
-Pos pos_span(Pos from, Pos to)
+Pos parser_span(Pos from, Pos to)
 {
     Pos pos = {from.line, from.col, to.end_line, to.end_col};
     return pos;
 }
 
-Pos pos_until_previous(Parser *p, Pos from)
+Pos parser_span_to_previous(Parser *p, Pos from)
 {
     from.end_line = p->previous.end_line;
     from.end_col = p->previous.end_col;
     return from;
 }
 
-Expr *expr_new(Parser *p, ExprKind kind, Pos pos)
+Expr *parser_new_expr(Parser *p, ExprKind kind, Pos pos)
 {
     Expr *e = arena_alloc(p->arena, sizeof *e);
     e->kind = kind;
@@ -309,7 +313,7 @@ Expr *expr_new(Parser *p, ExprKind kind, Pos pos)
     return e;
 }
 
-Stmt *stmt_new(Parser *p, StmtKind kind, Pos pos)
+Stmt *parser_new_stmt(Parser *p, StmtKind kind, Pos pos)
 {
     Stmt *s = arena_alloc(p->arena, sizeof *s);
     s->kind = kind;
@@ -322,17 +326,17 @@ const char *parser_identifier(Parser *p, const Token *name)
     return arena_strndup(p->arena, name->start, name->length);
 }
 
-Expr *expr_name(Parser *p, const Token *name, ExprContext ctx)
+Expr *parser_name_expr(Parser *p, const Token *name, ExprContext ctx)
 {
-    Expr *e = expr_new(p, EXPR_NAME, pos_of_token(name));
+    Expr *e = parser_new_expr(p, EXPR_NAME, parser_token_pos(name));
     e->as.name.id = parser_identifier(p, name);
     e->as.name.ctx = ctx;
     return e;
 }
 
-Expr *expr_tuple(Parser *p, ExprList elts, Pos pos)
+Expr *parser_tuple_expr(Parser *p, ExprList elts, Pos pos)
 {
-    Expr *e = expr_new(p, EXPR_TUPLE, pos);
+    Expr *e = parser_new_expr(p, EXPR_TUPLE, pos);
     e->as.list.elts = elts;
     e->as.list.ctx = CTX_LOAD;
     return e;
@@ -419,11 +423,15 @@ static void prefer_later_lexer_error(Parser *p)
 {
     if (p->lexer_error || p->lexer.failed) return;
     Diagnostic parser_diag = *p->diag;
+    if (strncmp(parser_diag.message, "unexpected ", 11) == 0 && strcmp(parser_diag.kind, "IndentationError") == 0)
+        return; /* CPython reports "unexpected indent" before reading on */
     Token token;
     do token = lexer_next(&p->lexer);
     while (token.kind != TOK_ERROR && token.kind != TOK_ENDMARKER);
     bool replace = token.kind == TOK_ERROR && p->lexer.error_from_scan;
-    if (replace && p->lexer.error_unclosed) replace = parser_diag.line > p->diag->line;
+    /* A bracket never closed counts if it opened on a line before the last token the
+     * parser read. */
+    if (replace && p->lexer.error_unclosed) replace = p->last_fetched_line > p->diag->line;
     if (!replace) *p->diag = parser_diag;
 }
 

@@ -6,7 +6,7 @@
 /* ---- targets ---- */
 
 /* How CPython names an expression in "cannot assign to %s" (_PyPegen_get_expr_name). */
-const char *expr_describe(const Expr *e)
+const char *parser_describe(const Expr *e)
 {
     switch (e->kind) {
     case EXPR_ATTRIBUTE: return "attribute";
@@ -44,22 +44,22 @@ const char *expr_describe(const Expr *e)
 }
 
 /* The first part of `e` that cannot be a target, or NULL (_PyPegen_get_invalid_target). */
-Expr *invalid_target(Expr *e, TargetsType type)
+Expr *parser_invalid_target(Expr *e, TargetsType type)
 {
     switch (e->kind) {
     case EXPR_LIST:
     case EXPR_TUPLE:
         for (int i = 0; i < e->as.list.elts.count; i++) {
-            Expr *bad = invalid_target(e->as.list.elts.items[i], type);
+            Expr *bad = parser_invalid_target(e->as.list.elts.items[i], type);
             if (bad != NULL) return bad;
         }
         return NULL;
     case EXPR_STARRED:
-        return type == TARGETS_DEL ? e : invalid_target(e->as.starred.value, type);
+        return type == TARGETS_DEL ? e : parser_invalid_target(e->as.starred.value, type);
     case EXPR_COMPARE:
         /* `for a in b` read as an expression is a comparison: look at its left side. */
         if (type == TARGETS_FOR)
-            return e->as.compare.ops[0] == CMP_IN ? invalid_target(e->as.compare.left, type) : NULL;
+            return e->as.compare.ops[0] == CMP_IN ? parser_invalid_target(e->as.compare.left, type) : NULL;
         return e;
     case EXPR_NAME:
     case EXPR_SUBSCRIPT:
@@ -70,7 +70,7 @@ Expr *invalid_target(Expr *e, TargetsType type)
     }
 }
 
-void set_context(Expr *e, ExprContext ctx)
+void parser_set_context(Expr *e, ExprContext ctx)
 {
     switch (e->kind) {
     case EXPR_NAME: e->as.name.ctx = ctx; break;
@@ -78,12 +78,12 @@ void set_context(Expr *e, ExprContext ctx)
     case EXPR_SUBSCRIPT: e->as.subscript.ctx = ctx; break;
     case EXPR_STARRED:
         e->as.starred.ctx = ctx;
-        set_context(e->as.starred.value, ctx);
+        parser_set_context(e->as.starred.value, ctx);
         break;
     case EXPR_LIST:
     case EXPR_TUPLE:
         e->as.list.ctx = ctx;
-        for (int i = 0; i < e->as.list.elts.count; i++) set_context(e->as.list.elts.items[i], ctx);
+        for (int i = 0; i < e->as.list.elts.count; i++) parser_set_context(e->as.list.elts.items[i], ctx);
         break;
     default:
         break;
@@ -92,17 +92,17 @@ void set_context(Expr *e, ExprContext ctx)
 
 void parser_make_target(Parser *p, Expr *e, TargetsType type)
 {
-    Expr *bad = invalid_target(e, type);
+    Expr *bad = parser_invalid_target(e, type);
     if (bad != NULL) {
         parser_error_at_node(p, bad->pos, type == TARGETS_DEL ? "cannot delete %s" : "cannot assign to %s",
-                             expr_describe(bad));
+                             parser_describe(bad));
     }
-    set_context(e, type == TARGETS_DEL ? CTX_DEL : CTX_STORE);
+    parser_set_context(e, type == TARGETS_DEL ? CTX_DEL : CTX_STORE);
 }
 
 static bool starts_target(TokenKind kind)
 {
-    return kind == TOK_STAR || token_starts_expression(kind);
+    return kind == TOK_STAR || parser_starts_expression(kind);
 }
 
 static Expr *parse_star_target(Parser *p)
@@ -110,7 +110,7 @@ static Expr *parse_star_target(Parser *p)
     if (!AT(p, TOK_STAR)) return parse_bitwise_or(p);
     Token star = parser_advance(p);
     Expr *value = parse_star_target(p);
-    Expr *e = expr_new(p, EXPR_STARRED, pos_until_previous(p, pos_of_token(&star)));
+    Expr *e = parser_new_expr(p, EXPR_STARRED, parser_span_to_previous(p, parser_token_pos(&star)));
     e->as.starred.value = value;
     return e;
 }
@@ -119,7 +119,7 @@ static Expr *parse_star_target(Parser *p)
  * comparisons), then made targets. */
 Expr *parse_star_targets(Parser *p)
 {
-    Pos start = pos_of_token(CUR(p));
+    Pos start = parser_token_pos(CUR(p));
     Expr *first = parse_star_target(p);
     Expr *target = first;
     if (AT(p, TOK_COMMA)) {
@@ -127,10 +127,24 @@ Expr *parse_star_targets(Parser *p)
         exprlist_push(p->arena, &elts, first);
         while (parser_accept(p, TOK_COMMA) && starts_target(CUR(p)->kind))
             exprlist_push(p->arena, &elts, parse_star_target(p));
-        target = expr_tuple(p, elts, pos_until_previous(p, start));
+        target = parser_tuple_expr(p, elts, parser_span_to_previous(p, start));
     }
     parser_make_target(p, target, TARGETS_FOR);
     return target;
+}
+
+void parser_expect_in(Parser *p, Expr *target, const Token *target_first)
+{
+    if (parser_accept(p, TOK_IN)) return;
+    if (parser_starts_expression(CUR(p)->kind)) {
+        /* CPython reads the target as an expression here (invalid_for_target). */
+        bool bare_tuple = target->kind == EXPR_TUPLE && target != p->last_group;
+        Expr *last = bare_tuple ? target->as.list.elts.items[target->as.list.elts.count - 1] : target;
+        Token first = *target_first;
+        if (bare_tuple) first.kind = TOK_ERROR; /* not the first token of the last element */
+        parser_check_adjacent(p, &first, last);
+    }
+    parser_syntax_error(p);
 }
 
 /* ---- parameters of def and lambda ---- */
@@ -160,10 +174,7 @@ static void check_duplicate(Parser *p, const Arguments *args, const Arg *arg)
         goto duplicate;
     return;
 duplicate:
-    parser_error_at_node(p, pos_of_token(&(Token){.line = arg->pos.line, .col = arg->pos.col,
-                                                   .end_line = arg->pos.line,
-                                                   .end_col = arg->pos.col + (int)strlen(arg->name)}),
-                         "duplicate argument '%s' in function definition", arg->name);
+    parser_error_at_node(p, arg->pos, "duplicate argument '%s' in function definition", arg->name);
 }
 
 /* NAME [':' annotation], where `*args` may be annotated with a starred expression. */
@@ -176,13 +187,13 @@ static Arg *parse_param(Parser *p, ParameterState *state, bool star_annotation)
         if (star_annotation && AT(p, TOK_STAR)) {
             Token star = parser_advance(p);
             Expr *value = parse_bitwise_or(p);
-            arg->annotation = expr_new(p, EXPR_STARRED, pos_until_previous(p, pos_of_token(&star)));
+            arg->annotation = parser_new_expr(p, EXPR_STARRED, parser_span_to_previous(p, parser_token_pos(&star)));
             arg->annotation->as.starred.value = value;
         } else {
             arg->annotation = parse_expression(p);
         }
     }
-    arg->pos = pos_until_previous(p, pos_of_token(&name));
+    arg->pos = parser_span_to_previous(p, parser_token_pos(&name));
     check_duplicate(p, state->args, arg);
     return arg;
 }
@@ -259,7 +270,10 @@ static void parse_plain_parameter(Parser *p, ParameterState *state)
         LIST_PUSH(p->arena, &args->args, arg);
         exprlist_push(p->arena, &args->defaults, value);
     } else {
-        if (state->seen_default) parser_error_at_node(p, arg->pos, "non-default argument follows default argument");
+        if (state->seen_default) {
+            if (!AT(p, TOK_COMMA) && !AT(p, parameters_end(state))) parser_syntax_error(p);
+            parser_error_at_node(p, arg->pos, "non-default argument follows default argument");
+        }
         LIST_PUSH(p->arena, &args->args, arg);
     }
 }
@@ -284,7 +298,7 @@ Arguments *parse_parameters(Parser *p, bool lambda)
                 if (t->kind == TOK_LPAR) depth++;
                 else if (t->kind == TOK_RPAR && --depth == 0) {
                     Token close = *t;
-                    parser_error_range(p, pos_of_token(&open), pos_of_token(&close), lambda
+                    parser_error_range(p, parser_token_pos(&open), parser_token_pos(&close), lambda
                                        ? "Lambda expression parameters cannot be parenthesized"
                                        : "Function parameters cannot be parenthesized");
                 } else if (t->kind != TOK_NAME && t->kind != TOK_COMMA) {
@@ -297,10 +311,7 @@ Arguments *parse_parameters(Parser *p, bool lambda)
             parser_syntax_error(p);
         }
         if (AT(p, end)) break;
-        if (AT(p, TOK_SLASH) && !state.seen_slash && state.seen_star == false)
-            parser_error_at_token(p, CUR(p), "expected comma between / and *");
-        if (AT(p, TOK_STAR) && state.seen_slash == false && parser_peek(p, 0)->kind == TOK_STAR
-            && p->previous.kind == TOK_SLASH)
+        if (AT(p, TOK_STAR) && p->previous.kind == TOK_SLASH)
             parser_error_at_token(p, CUR(p), "expected comma between / and *");
         parser_expect(p, TOK_COMMA);
     }
@@ -321,7 +332,7 @@ static void check_repeated_keyword(Parser *p, const KeywordList *keywords, const
 /* `f(x for x in y)`: a generator expression must be the only argument. */
 static Expr *call_generator(Parser *p, Expr *call, Expr *elt, const Token *open)
 {
-    Expr *genexp = expr_new(p, EXPR_GENERATOREXP, pos_of_token(open));
+    Expr *genexp = parser_new_expr(p, EXPR_GENERATOREXP, parser_token_pos(open));
     genexp->as.comp.elt = elt;
     if (elt->kind == EXPR_STARRED)
         parser_error_at_node(p, elt->pos, "iterable unpacking cannot be used in comprehension");
@@ -329,7 +340,7 @@ static Expr *call_generator(Parser *p, Expr *call, Expr *elt, const Token *open)
     bool alone = call->as.call.args.count == 0 && call->as.call.keywords.count == 0 && AT(p, TOK_RPAR);
     if (!alone)
         parser_error_range(p, elt->pos, parser_last_comprehension_item(genexp), "Generator expression must be parenthesized");
-    genexp->pos = pos_span(pos_of_token(open), pos_of_token(CUR(p)));
+    genexp->pos = parser_span(parser_token_pos(open), parser_token_pos(CUR(p)));
     return genexp;
 }
 
@@ -342,9 +353,9 @@ static Keyword *parse_keyword_argument(Parser *p)
     keyword->name = parser_identifier(p, &name);
     keyword->value = parse_expression(p);
     if (AT(p, TOK_FOR))
-        parser_error_range(p, pos_of_token(&name), pos_of_token(&equal),
+        parser_error_range(p, parser_token_pos(&name), parser_token_pos(&equal),
                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    keyword->pos = pos_until_previous(p, pos_of_token(&name));
+    keyword->pos = parser_span_to_previous(p, parser_token_pos(&name));
     return keyword;
 }
 
@@ -362,14 +373,14 @@ void parse_call_arguments(Parser *p, Expr *call, const Token *open, bool class_b
             if (seen_double_star)
                 parser_error_at_token(p, &star, "iterable argument unpacking follows keyword argument unpacking");
             Expr *value = parse_expression(p);
-            Expr *starred = expr_new(p, EXPR_STARRED, pos_until_previous(p, pos_of_token(&star)));
+            Expr *starred = parser_new_expr(p, EXPR_STARRED, parser_span_to_previous(p, parser_token_pos(&star)));
             starred->as.starred.value = value;
             exprlist_push(p->arena, args, starred);
         } else if (kind == TOK_DOUBLESTAR) {
             Token stars = parser_advance(p);
             Keyword *keyword = arena_alloc(p->arena, sizeof *keyword);
             keyword->value = parse_expression(p);
-            keyword->pos = pos_until_previous(p, pos_of_token(&stars));
+            keyword->pos = parser_span_to_previous(p, parser_token_pos(&stars));
             LIST_PUSH(p->arena, keywords, keyword);
             seen_double_star = true;
         } else if (kind == TOK_NAME && parser_peek(p, 1)->kind == TOK_EQUAL) {
@@ -379,12 +390,12 @@ void parse_call_arguments(Parser *p, Expr *call, const Token *open, bool class_b
         } else if ((kind == TOK_TRUE || kind == TOK_FALSE || kind == TOK_NONE) &&
                    parser_peek(p, 1)->kind == TOK_EQUAL) {
             Token constant = *CUR(p);
-            parser_error_range(p, pos_of_token(&constant), pos_of_token(parser_peek(p, 1)), "cannot assign to %s",
+            parser_error_range(p, parser_token_pos(&constant), parser_token_pos(parser_peek(p, 1)), "cannot assign to %s",
                                lexer_token_spelling(kind));
         } else {
             Expr *value = parse_argument(p);
             if (AT(p, TOK_EQUAL))
-                parser_error_range(p, value->pos, pos_of_token(CUR(p)),
+                parser_error_range(p, value->pos, parser_token_pos(CUR(p)),
                                    "expression cannot contain assignment, perhaps you meant \"==\"?");
             if (AT(p, TOK_FOR) || (AT(p, TOK_ASYNC) && parser_peek(p, 1)->kind == TOK_FOR)) {
                 if (class_bases) parser_syntax_error(p);

@@ -8,7 +8,7 @@ static Expr *parse_lambda(Parser *p);
 static Expr *parse_atom(Parser *p);
 static Expr *group_contents(Parser *p, const Token *open, TokenKind close);
 
-bool token_starts_expression(TokenKind kind)
+bool parser_starts_expression(TokenKind kind)
 {
     switch (kind) {
     case TOK_NAME: case TOK_NUMBER: case TOK_STRING: case TOK_LPAR: case TOK_LSQB:
@@ -22,15 +22,20 @@ bool token_starts_expression(TokenKind kind)
 
 static bool starts_star_expression(TokenKind kind)
 {
-    return kind == TOK_STAR || token_starts_expression(kind);
+    return kind == TOK_STAR || parser_starts_expression(kind);
 }
 
+/* CPython 3.11 compares a name with its soft keywords by prefix, so `c`, `ma` or `cas`
+ * count as one too (and so change which message a missing comma gets): so here. */
 static bool is_soft_keyword(const Token *token)
 {
-    return token->kind == TOK_NAME
-        && ((token->length == 5 && (memcmp(token->start, "match", 5) == 0)) ||
-            (token->length == 4 && memcmp(token->start, "case", 4) == 0) ||
-            (token->length == 1 && token->start[0] == '_'));
+    static const char *const soft_keywords[] = {"match", "case", "_"};
+    if (token->kind != TOK_NAME) return false;
+    for (size_t i = 0; i < sizeof soft_keywords / sizeof soft_keywords[0]; i++) {
+        if (token->length <= strlen(soft_keywords[i]) && memcmp(token->start, soft_keywords[i], token->length) == 0)
+            return true;
+    }
+    return false;
 }
 
 static bool same_start(Pos a, Pos b)
@@ -46,18 +51,30 @@ static Expr *parse_expression_without_invalid(Parser *p)
     return e;
 }
 
+static bool is_legacy_statement(const Expr *e)
+{
+    return e->kind == EXPR_NAME && (strcmp(e->as.name.id, "print") == 0 || strcmp(e->as.name.id, "exec") == 0);
+}
+
+/* `print x` read as Python 2's statement (CPython's invalid_legacy_expression): an error
+ * if what follows the name reads as expressions; else nothing. */
+static void check_legacy_statement(Parser *p, Expr *name)
+{
+    Expr *b;
+    if (parser_try_expr(p, parse_star_expressions, &b))
+        parser_error_range(p, name->pos, b->pos, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                           name->as.name.id, name->as.name.id);
+}
+
 /* An expression `a` is followed by the start of another. CPython's second pass then
  * tries invalid_legacy_expression (`print "x"`) and invalid_expression (a missing comma
  * inside brackets); otherwise the caller's "invalid syntax" stands. */
-static void check_adjacent_expressions(Parser *p, const Token *first, Expr *a)
+void parser_check_adjacent(Parser *p, const Token *first, Expr *a)
 {
-    bool bare_name = a->kind == EXPR_NAME && first->kind == TOK_NAME && same_start(a->pos, pos_of_token(first))
+    bool bare_name = a->kind == EXPR_NAME && first->kind == TOK_NAME && same_start(a->pos, parser_token_pos(first))
                   && a->pos.end_col == first->end_col && a->pos.end_line == first->end_line;
-    if (bare_name && (strcmp(a->as.name.id, "print") == 0 || strcmp(a->as.name.id, "exec") == 0)) {
-        Expr *b;
-        if (parser_try_expr(p, parse_star_expressions, &b))
-            parser_error_range(p, a->pos, b->pos, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
-                               a->as.name.id, a->as.name.id);
+    if (bare_name && is_legacy_statement(a)) {
+        check_legacy_statement(p, a);
         return;
     }
     if ((bare_name && AT(p, TOK_STRING)) || is_soft_keyword(first)) return;
@@ -90,13 +107,13 @@ Expr *parse_expression(Parser *p)
             }
             parser_advance(p);
             Expr *orelse = parse_expression(p);
-            result = expr_new(p, EXPR_IFEXP, pos_until_previous(p, pos_of_token(&first)));
+            result = parser_new_expr(p, EXPR_IFEXP, parser_span_to_previous(p, parser_token_pos(&first)));
             result->as.ifexp.test = test;
             result->as.ifexp.body = body;
             result->as.ifexp.orelse = orelse;
         } else {
-            if (p->no_invalid_rules == 0 && token_starts_expression(CUR(p)->kind))
-                check_adjacent_expressions(p, &first, body);
+            if (p->no_invalid_rules == 0 && parser_starts_expression(CUR(p)->kind))
+                parser_check_adjacent(p, &first, body);
             result = body;
         }
     }
@@ -192,7 +209,7 @@ void parser_misplaced_equal(Parser *p, Expr *a, const Token *first, bool grouped
         return;
     if (is_bitwise_or(a, grouped))
         parser_error_at_node(p, a->pos, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                             expr_describe(a));
+                             parser_describe(a));
 }
 
 /* assignment_expression | expression, as a call's argument (where CPython's
@@ -203,14 +220,14 @@ Expr *parse_argument(Parser *p)
         Token name = parser_advance(p);
         parser_advance(p);
         Expr *value = parse_expression(p);
-        Expr *e = expr_new(p, EXPR_NAMEDEXPR, pos_until_previous(p, pos_of_token(&name)));
-        e->as.namedexpr.target = expr_name(p, &name, CTX_STORE);
+        Expr *e = parser_new_expr(p, EXPR_NAMEDEXPR, parser_span_to_previous(p, parser_token_pos(&name)));
+        e->as.namedexpr.target = parser_name_expr(p, &name, CTX_STORE);
         e->as.namedexpr.value = value;
         return e;
     }
     Expr *e = parse_expression(p);
     if (AT(p, TOK_COLONEQUAL) && p->no_invalid_rules == 0)
-        parser_error_at_node(p, e->pos, "cannot use assignment expressions with %s", expr_describe(e));
+        parser_error_at_node(p, e->pos, "cannot use assignment expressions with %s", parser_describe(e));
     return e;
 }
 
@@ -229,7 +246,7 @@ static Expr *parse_starred(Parser *p)
 {
     Token star = parser_advance(p);
     Expr *value = parse_bitwise_or(p);
-    Expr *e = expr_new(p, EXPR_STARRED, pos_until_previous(p, pos_of_token(&star)));
+    Expr *e = parser_new_expr(p, EXPR_STARRED, parser_span_to_previous(p, parser_token_pos(&star)));
     e->as.starred.value = value;
     e->as.starred.ctx = CTX_LOAD;
     return e;
@@ -248,7 +265,7 @@ static Expr *parse_star_named_expression(Parser *p)
 /* A comma-separated run of `item`s: one item alone, else a Tuple (trailing comma allowed). */
 static Expr *parse_tuple_of(Parser *p, Expr *(*item)(Parser *))
 {
-    Pos start = pos_of_token(CUR(p));
+    Pos start = parser_token_pos(CUR(p));
     Expr *first = item(p);
     if (!AT(p, TOK_COMMA)) return first;
     ExprList elts = {0};
@@ -257,7 +274,7 @@ static Expr *parse_tuple_of(Parser *p, Expr *(*item)(Parser *))
         if (!starts_star_expression(CUR(p)->kind)) break;
         exprlist_push(p->arena, &elts, item(p));
     }
-    return expr_tuple(p, elts, pos_until_previous(p, start));
+    return parser_tuple_expr(p, elts, parser_span_to_previous(p, start));
 }
 
 Expr *parse_star_expressions(Parser *p)
@@ -277,14 +294,14 @@ static Expr *parse_inversion(Parser *p);
 
 static Expr *parse_boolop(Parser *p, TokenKind op, Expr *(*operand)(Parser *))
 {
-    Pos start = pos_of_token(CUR(p));
+    Pos start = parser_token_pos(CUR(p));
     Expr *first = operand(p);
     if (!AT(p, op)) return first;
-    Expr *e = expr_new(p, EXPR_BOOLOP, start);
+    Expr *e = parser_new_expr(p, EXPR_BOOLOP, start);
     e->as.boolop.is_and = op == TOK_AND;
     exprlist_push(p->arena, &e->as.boolop.values, first);
     while (parser_accept(p, op)) exprlist_push(p->arena, &e->as.boolop.values, operand(p));
-    e->pos = pos_until_previous(p, start);
+    e->pos = parser_span_to_previous(p, start);
     return e;
 }
 
@@ -307,7 +324,7 @@ static Expr *parse_inversion(Parser *p)
     parser_enter(p);
     Expr *operand = parse_inversion(p);
     parser_leave(p);
-    Expr *e = expr_new(p, EXPR_UNARYOP, pos_until_previous(p, pos_of_token(&not_token)));
+    Expr *e = parser_new_expr(p, EXPR_UNARYOP, parser_span_to_previous(p, parser_token_pos(&not_token)));
     e->as.unaryop.op = UOP_NOT;
     e->as.unaryop.operand = operand;
     return e;
@@ -343,7 +360,7 @@ static bool accept_comparison_operator(Parser *p, CompareOperator *op)
 
 static Expr *parse_comparison(Parser *p)
 {
-    Pos start = pos_of_token(CUR(p));
+    Pos start = parser_token_pos(CUR(p));
     Expr *left = parse_bitwise_or(p);
     CompareOperator op;
     if (!accept_comparison_operator(p, &op)) return left;
@@ -365,7 +382,7 @@ static Expr *parse_comparison(Parser *p)
         ops[count] = op;
         comparators[count++] = parse_bitwise_or(p);
     } while (accept_comparison_operator(p, &op));
-    Expr *e = expr_new(p, EXPR_COMPARE, pos_until_previous(p, start));
+    Expr *e = parser_new_expr(p, EXPR_COMPARE, parser_span_to_previous(p, start));
     e->as.compare.left = left;
     e->as.compare.count = count;
     e->as.compare.ops = ops;
@@ -398,13 +415,13 @@ static Expr *parse_factor(Parser *p);
 /* Levels 0..5: | ^ & (<< >>) (+ -) (* / // % @), all left-associative. */
 static Expr *parse_binary(Parser *p, int level)
 {
-    Pos start = pos_of_token(CUR(p));
+    Pos start = parser_token_pos(CUR(p));
     Expr *left = level == 5 ? parse_factor(p) : parse_binary(p, level + 1);
     BinaryOperator op;
     while (binary_operator(CUR(p)->kind, level, &op)) {
         parser_advance(p);
         Expr *right = level == 5 ? parse_factor(p) : parse_binary(p, level + 1);
-        Expr *e = expr_new(p, EXPR_BINOP, pos_until_previous(p, start));
+        Expr *e = parser_new_expr(p, EXPR_BINOP, parser_span_to_previous(p, start));
         e->as.binop.op = op;
         e->as.binop.left = left;
         e->as.binop.right = right;
@@ -434,7 +451,7 @@ static Expr *parse_factor(Parser *p)
     parser_enter(p);
     Expr *operand = parse_factor(p);
     parser_leave(p);
-    Expr *e = expr_new(p, EXPR_UNARYOP, pos_until_previous(p, pos_of_token(&sign)));
+    Expr *e = parser_new_expr(p, EXPR_UNARYOP, parser_span_to_previous(p, parser_token_pos(&sign)));
     e->as.unaryop.op = op;
     e->as.unaryop.operand = operand;
     return e;
@@ -445,12 +462,12 @@ static Expr *parse_primary(Parser *p);
 /* power: await_primary ['**' factor]  — right-associative through factor. */
 static Expr *parse_power(Parser *p)
 {
-    Pos start = pos_of_token(CUR(p));
+    Pos start = parser_token_pos(CUR(p));
     Expr *left;
     if (AT(p, TOK_AWAIT)) {
         parser_advance(p);
         Expr *value = parse_primary(p);
-        left = expr_new(p, EXPR_AWAIT, pos_until_previous(p, start));
+        left = parser_new_expr(p, EXPR_AWAIT, parser_span_to_previous(p, start));
         left->as.await.value = value;
     } else {
         left = parse_primary(p);
@@ -459,7 +476,7 @@ static Expr *parse_power(Parser *p)
     parser_enter(p);
     Expr *right = parse_factor(p);
     parser_leave(p);
-    Expr *e = expr_new(p, EXPR_BINOP, pos_until_previous(p, start));
+    Expr *e = parser_new_expr(p, EXPR_BINOP, parser_span_to_previous(p, start));
     e->as.binop.op = OPR_POW;
     e->as.binop.left = left;
     e->as.binop.right = right;
@@ -474,22 +491,22 @@ static Expr *parse_slice(Parser *p)
     if (AT(p, TOK_STAR)) {
         Token star = parser_advance(p);
         Expr *value = parse_expression(p);
-        Expr *e = expr_new(p, EXPR_STARRED, pos_until_previous(p, pos_of_token(&star)));
+        Expr *e = parser_new_expr(p, EXPR_STARRED, parser_span_to_previous(p, parser_token_pos(&star)));
         e->as.starred.value = value;
         e->as.starred.ctx = CTX_LOAD;
         return e;
     }
     Expr *lower = NULL;
-    Pos start = pos_of_token(CUR(p));
+    Pos start = parser_token_pos(CUR(p));
     if (!AT(p, TOK_COLON)) {
         lower = parse_named_expression(p);
         if (!AT(p, TOK_COLON)) return lower;
     }
     parser_advance(p);
     Expr *upper = NULL, *step = NULL;
-    if (token_starts_expression(CUR(p)->kind)) upper = parse_expression(p);
-    if (parser_accept(p, TOK_COLON) && token_starts_expression(CUR(p)->kind)) step = parse_expression(p);
-    Expr *e = expr_new(p, EXPR_SLICE, pos_until_previous(p, start));
+    if (parser_starts_expression(CUR(p)->kind)) upper = parse_expression(p);
+    if (parser_accept(p, TOK_COLON) && parser_starts_expression(CUR(p)->kind)) step = parse_expression(p);
+    Expr *e = parser_new_expr(p, EXPR_SLICE, parser_span_to_previous(p, start));
     e->as.slice.lower = lower;
     e->as.slice.upper = upper;
     e->as.slice.step = step;
@@ -499,7 +516,7 @@ static Expr *parse_slice(Parser *p)
 /* slices: slice !',' | ','.(slice | starred_expression)+ [','] */
 static Expr *parse_slices(Parser *p)
 {
-    Pos start = pos_of_token(CUR(p));
+    Pos start = parser_token_pos(CUR(p));
     Expr *first = parse_slice(p);
     if (!AT(p, TOK_COMMA) && first->kind != EXPR_STARRED) return first;
     ExprList elts = {0};
@@ -508,34 +525,49 @@ static Expr *parse_slices(Parser *p)
         if (!AT(p, TOK_COLON) && !starts_star_expression(CUR(p)->kind)) break;
         exprlist_push(p->arena, &elts, parse_slice(p));
     }
-    return expr_tuple(p, elts, pos_until_previous(p, start));
+    return parser_tuple_expr(p, elts, parser_span_to_previous(p, start));
+}
+
+static void parse_subscript_trailer(Parser *p, void *context)
+{
+    UNUSED(context);
+    parser_advance(p);
+    parse_slices(p);
+    parser_expect(p, TOK_RSQB);
 }
 
 static Expr *parse_primary(Parser *p)
 {
-    Pos start = pos_of_token(CUR(p));
+    Pos start = parser_token_pos(CUR(p));
     Expr *e = parse_atom(p);
+    if (is_legacy_statement(e) && AT(p, TOK_LSQB) && p->no_invalid_rules == 0) {
+        /* `print [x for x in y]`: a subscript that fails may be Python 2's print. */
+        ParserMark mark = parser_mark(p);
+        if (!parser_try(p, parse_subscript_trailer, NULL)) check_legacy_statement(p, e);
+        parser_reset(p, mark);
+        parser_release(p);
+    }
     for (;;) {
         if (AT(p, TOK_DOT)) {
             parser_advance(p);
             Token name = parser_expect(p, TOK_NAME);
-            Expr *attribute = expr_new(p, EXPR_ATTRIBUTE, pos_until_previous(p, start));
+            Expr *attribute = parser_new_expr(p, EXPR_ATTRIBUTE, parser_span_to_previous(p, start));
             attribute->as.attribute.value = e;
             attribute->as.attribute.attr = parser_identifier(p, &name);
             attribute->as.attribute.ctx = CTX_LOAD;
             e = attribute;
         } else if (AT(p, TOK_LPAR)) {
             Token open = parser_advance(p);
-            Expr *call = expr_new(p, EXPR_CALL, e->pos);
+            Expr *call = parser_new_expr(p, EXPR_CALL, e->pos);
             call->as.call.func = e;
             parse_call_arguments(p, call, &open, false);
-            call->pos = pos_until_previous(p, start);
+            call->pos = parser_span_to_previous(p, start);
             e = call;
         } else if (AT(p, TOK_LSQB)) {
             parser_advance(p);
             Expr *slice = parse_slices(p);
             parser_expect(p, TOK_RSQB);
-            Expr *subscript = expr_new(p, EXPR_SUBSCRIPT, pos_until_previous(p, start));
+            Expr *subscript = parser_new_expr(p, EXPR_SUBSCRIPT, parser_span_to_previous(p, start));
             subscript->as.subscript.value = e;
             subscript->as.subscript.slice = slice;
             subscript->as.subscript.ctx = CTX_LOAD;
@@ -560,8 +592,9 @@ void parse_comprehension_clauses(Parser *p, ComprehensionList *generators)
         Comprehension *clause = arena_alloc(p->arena, sizeof *clause);
         clause->is_async = parser_accept(p, TOK_ASYNC);
         parser_advance(p); /* for */
+        Token first = *CUR(p);
         clause->target = parse_star_targets(p);
-        parser_expect(p, TOK_IN);
+        parser_expect_in(p, clause->target, &first);
         clause->iter = parse_disjunction(p);
         while (parser_accept(p, TOK_IF)) exprlist_push(p->arena, &clause->ifs, parse_disjunction(p));
         LIST_PUSH(p->arena, generators, clause);
@@ -572,7 +605,7 @@ static Expr *comprehension(Parser *p, ExprKind kind, Expr *elt, Pos start)
 {
     if (elt->kind == EXPR_STARRED)
         parser_error_at_node(p, elt->pos, "iterable unpacking cannot be used in comprehension");
-    Expr *e = expr_new(p, kind, start);
+    Expr *e = parser_new_expr(p, kind, start);
     e->as.comp.elt = elt;
     parse_comprehension_clauses(p, &e->as.comp.generators);
     return e;
@@ -603,10 +636,10 @@ Expr *parse_group_contents(Parser *p, const Token *open, TokenKind close)
 }
 static Expr *group_contents(Parser *p, const Token *open, TokenKind close)
 {
-    Pos start = open ? pos_of_token(open) : pos_of_token(CUR(p));
+    Pos start = open ? parser_token_pos(open) : parser_token_pos(CUR(p));
     if (open && AT(p, close)) {
         parser_advance(p);
-        return expr_tuple(p, (ExprList){0}, pos_until_previous(p, start));
+        return parser_tuple_expr(p, (ExprList){0}, parser_span_to_previous(p, start));
     }
     if (AT(p, TOK_YIELD)) {
         Expr *e = parse_yield_expr(p);
@@ -624,7 +657,7 @@ static Expr *group_contents(Parser *p, const Token *open, TokenKind close)
     if (at_comprehension(p)) {
         Expr *e = comprehension(p, EXPR_GENERATOREXP, first, start);
         parser_expect(p, close);
-        e->pos = pos_until_previous(p, start);
+        e->pos = parser_span_to_previous(p, start);
         return e;
     }
     if (AT(p, TOK_COMMA)) {
@@ -634,7 +667,7 @@ static Expr *group_contents(Parser *p, const Token *open, TokenKind close)
             exprlist_push(p->arena, &elts, parse_star_named_expression(p));
         parser_expect(p, close);
         /* In an f-string's field CPython reads "(a, b)" in place of "{a, b}". */
-        return expr_tuple(p, elts, open ? pos_until_previous(p, start) : p->fstring_group);
+        return parser_tuple_expr(p, elts, open ? parser_span_to_previous(p, start) : p->fstring_group);
     }
     if (!AT(p, close)) parser_syntax_error(p);
     if (first->kind == EXPR_STARRED) parser_error_at_node(p, first->pos, "cannot use starred expression here");
@@ -647,7 +680,7 @@ static Expr *group_contents(Parser *p, const Token *open, TokenKind close)
 static void check_forgotten_parentheses(Parser *p, const ExprList *elts)
 {
     if (!at_comprehension(p) || (elts->count == 1 && p->previous.kind != TOK_COMMA)) return;
-    Pos to = elts->count > 1 ? elts->items[elts->count - 1]->pos : pos_of_token(&p->previous);
+    Pos to = elts->count > 1 ? elts->items[elts->count - 1]->pos : parser_token_pos(&p->previous);
     parser_error_range(p, elts->items[0]->pos, to, "did you forget parentheses around the comprehension target?");
 }
 
@@ -666,8 +699,8 @@ static void parse_display_items(Parser *p, ExprList *elts, TokenKind close)
 static Expr *parse_list(Parser *p)
 {
     Token open = parser_advance(p);
-    Pos start = pos_of_token(&open);
-    Expr *e = expr_new(p, EXPR_LIST, start);
+    Pos start = parser_token_pos(&open);
+    Expr *e = parser_new_expr(p, EXPR_LIST, start);
     e->as.list.ctx = CTX_LOAD;
     if (!AT(p, TOK_RSQB)) {
         Expr *first = parse_star_named_expression(p);
@@ -679,7 +712,7 @@ static Expr *parse_list(Parser *p)
         }
     }
     parser_expect(p, TOK_RSQB);
-    e->pos = pos_until_previous(p, start);
+    e->pos = parser_span_to_previous(p, start);
     return e;
 }
 
@@ -688,7 +721,7 @@ static Expr *parse_dict_value(Parser *p, const Token *colon)
 {
     if (AT(p, TOK_STAR)) {
         /* CPython's caret runs to where its tokenizer stands: past the next token. */
-        Pos star = pos_of_token(CUR(p));
+        Pos star = parser_token_pos(CUR(p));
         parser_advance(p);
         parse_bitwise_or(p);
         parser_error_from(p, star, CUR(p)->end_col, "cannot use a starred expression in a dictionary value");
@@ -724,15 +757,15 @@ static void parse_dict_items(Parser *p, Expr *dict)
 static Expr *parse_braces(Parser *p)
 {
     Token open = parser_advance(p);
-    Pos start = pos_of_token(&open);
+    Pos start = parser_token_pos(&open);
     Expr *e;
     if (AT(p, TOK_RBRACE)) {
-        e = expr_new(p, EXPR_DICT, start);
+        e = parser_new_expr(p, EXPR_DICT, start);
     } else if (AT(p, TOK_DOUBLESTAR)) {
         Token stars = parser_advance(p);
         Expr *value = parse_bitwise_or(p);
         if (at_comprehension(p)) parser_error_at_token(p, &stars, "dict unpacking cannot be used in dict comprehension");
-        e = expr_new(p, EXPR_DICT, start);
+        e = parser_new_expr(p, EXPR_DICT, start);
         exprlist_push(p->arena, &e->as.dict.keys, NULL);
         exprlist_push(p->arena, &e->as.dict.values, value);
         parse_dict_items(p, e);
@@ -742,12 +775,12 @@ static Expr *parse_braces(Parser *p)
             Token colon = parser_advance(p);
             Expr *value = parse_dict_value(p, &colon);
             if (at_comprehension(p)) {
-                e = expr_new(p, EXPR_DICTCOMP, start);
+                e = parser_new_expr(p, EXPR_DICTCOMP, start);
                 e->as.dictcomp.key = first;
                 e->as.dictcomp.value = value;
                 parse_comprehension_clauses(p, &e->as.dictcomp.generators);
             } else {
-                e = expr_new(p, EXPR_DICT, start);
+                e = parser_new_expr(p, EXPR_DICT, start);
                 exprlist_push(p->arena, &e->as.dict.keys, first);
                 exprlist_push(p->arena, &e->as.dict.values, value);
                 parse_dict_items(p, e);
@@ -755,20 +788,20 @@ static Expr *parse_braces(Parser *p)
         } else if (at_comprehension(p)) {
             e = comprehension(p, EXPR_SETCOMP, first, start);
         } else {
-            e = expr_new(p, EXPR_SET, start);
+            e = parser_new_expr(p, EXPR_SET, start);
             exprlist_push(p->arena, &e->as.set.elts, first);
             parse_display_items(p, &e->as.set.elts, TOK_RBRACE);
         }
     }
     parser_expect(p, TOK_RBRACE);
-    e->pos = pos_until_previous(p, start);
+    e->pos = parser_span_to_previous(p, start);
     return e;
 }
 
 static Expr *constant(Parser *p, ConstantKind kind)
 {
     Token token = parser_advance(p);
-    Expr *e = expr_new(p, EXPR_CONSTANT, pos_of_token(&token));
+    Expr *e = parser_new_expr(p, EXPR_CONSTANT, parser_token_pos(&token));
     e->as.constant.kind = kind;
     return e;
 }
@@ -778,7 +811,7 @@ static Expr *parse_atom(Parser *p)
     switch (CUR(p)->kind) {
     case TOK_NAME: {
         Token name = parser_advance(p);
-        return expr_name(p, &name, CTX_LOAD);
+        return parser_name_expr(p, &name, CTX_LOAD);
     }
     case TOK_TRUE: return constant(p, CONST_TRUE);
     case TOK_FALSE: return constant(p, CONST_FALSE);
@@ -804,7 +837,7 @@ static Expr *parse_lambda(Parser *p)
     Arguments *args = parse_parameters(p, true);
     parser_expect(p, TOK_COLON);
     Expr *body = parse_expression(p);
-    Expr *e = expr_new(p, EXPR_LAMBDA, pos_until_previous(p, pos_of_token(&keyword)));
+    Expr *e = parser_new_expr(p, EXPR_LAMBDA, parser_span_to_previous(p, parser_token_pos(&keyword)));
     e->as.lambda.args = args;
     e->as.lambda.body = body;
     return e;
@@ -814,15 +847,15 @@ static Expr *parse_lambda(Parser *p)
 Expr *parse_yield_expr(Parser *p)
 {
     Token keyword = parser_advance(p);
-    Pos start = pos_of_token(&keyword);
+    Pos start = parser_token_pos(&keyword);
     if (parser_accept(p, TOK_FROM)) {
         Expr *value = parse_expression(p);
-        Expr *e = expr_new(p, EXPR_YIELDFROM, pos_until_previous(p, start));
+        Expr *e = parser_new_expr(p, EXPR_YIELDFROM, parser_span_to_previous(p, start));
         e->as.yield.value = value;
         return e;
     }
     Expr *value = starts_star_expression(CUR(p)->kind) ? parse_star_expressions(p) : NULL;
-    Expr *e = expr_new(p, EXPR_YIELD, pos_until_previous(p, start));
+    Expr *e = parser_new_expr(p, EXPR_YIELD, parser_span_to_previous(p, start));
     e->as.yield.value = value;
     return e;
 }

@@ -45,6 +45,7 @@ struct Parser {
     Parser *root;            /* the parser of the whole source (itself, unless this one
                                 reads an f-string's replacement field) */
     bool lexer_error;        /* (root only) the diagnostic came from the lexer */
+    int last_fetched_line;   /* (root only) line of the last token read from any lexer */
     int no_invalid_rules;    /* > 0 while parsing CPython's expression_without_invalid */
 };
 
@@ -76,7 +77,7 @@ const Token *parser_peek_far(Parser *p, int ahead);
 Token parser_advance(Parser *p);
 bool parser_accept(Parser *p, TokenKind kind);
 Token parser_expect(Parser *p, TokenKind kind);      /* else "invalid syntax" */
-Token parser_expect_forced(Parser *p, TokenKind kind); /* else "expected ':'" (CPython's &&':') */
+Token parser_expect_forced(Parser *p, TokenKind kind); /* else "expected ':'" (CPython's &&) */
 
 ParserMark parser_mark(Parser *p);
 void parser_reset(Parser *p, ParserMark mark);
@@ -112,18 +113,21 @@ _Noreturn void parser_error_from(Parser *p, Pos from, int end_col, const char *f
     __attribute__((format(printf, 4, 5)));
 /* Only DEDENTs and ENDMARKER are left: the input ended (the REPL may read on). */
 bool parser_at_end_of_input(Parser *p);
+/* The byte column to report an error at `token` from: CPython places INDENT and a DEDENT
+ * within the file where its cursor is, after the indentation (so one column less). */
+int parser_error_col(Parser *p, const Token *token);
 /* "invalid syntax" (or "unexpected indent", "'(' was never closed"...) at the current token. */
 _Noreturn void parser_syntax_error(Parser *p);
 
 /* ---- nodes (parser.c) ---- */
-Pos pos_of_token(const Token *token);
-Pos pos_span(Pos from, Pos to);            /* from's start, to's end */
-Pos pos_until_previous(Parser *p, Pos from); /* from's start to the end of the last token */
-Expr *expr_new(Parser *p, ExprKind kind, Pos pos);
-Stmt *stmt_new(Parser *p, StmtKind kind, Pos pos);
-Expr *expr_name(Parser *p, const Token *name, ExprContext ctx);
+Pos parser_token_pos(const Token *token);
+Pos parser_span(Pos from, Pos to);            /* from's start, to's end */
+Pos parser_span_to_previous(Parser *p, Pos from); /* from's start to the end of the last token */
+Expr *parser_new_expr(Parser *p, ExprKind kind, Pos pos);
+Stmt *parser_new_stmt(Parser *p, StmtKind kind, Pos pos);
+Expr *parser_name_expr(Parser *p, const Token *name, ExprContext ctx);
 const char *parser_identifier(Parser *p, const Token *name);
-Expr *expr_tuple(Parser *p, ExprList elts, Pos pos);
+Expr *parser_tuple_expr(Parser *p, ExprList elts, Pos pos);
 
 /* ---- expressions (parser_expr.c) ---- */
 Expr *parse_expression(Parser *p);             /* ifexp, lambda, disjunction */
@@ -136,9 +140,12 @@ Expr *parse_disjunction(Parser *p);
 Expr *parse_bitwise_or(Parser *p);
 Expr *parse_yield_expr(Parser *p);
 Expr *parse_group_contents(Parser *p, const Token *open, TokenKind close); /* inside ( ) */
-bool token_starts_expression(TokenKind kind);
+bool parser_starts_expression(TokenKind kind);
 void parse_comprehension_clauses(Parser *p, ComprehensionList *generators);
 Pos parser_last_comprehension_item(const Expr *comprehension);
+/* An expression `a` (first token `first`) followed by another's first token: CPython's
+ * messages for a missing comma or Python 2's print; returns if neither applies. */
+void parser_check_adjacent(Parser *p, const Token *first, Expr *a);
 /* At '=' after `a` where no assignment can be: CPython's invalid_named_expression
  * ("cannot assign to X here. Maybe you meant '==' instead of '='?"). `first` is a's
  * first token; `grouped` says a was written in parentheses. Returns if no rule applies. */
@@ -150,12 +157,14 @@ Expr *parser_bitwise_or_prefix(Expr *e, bool grouped);
 
 /* ---- targets, parameters and call arguments (parser_args.c) ---- */
 typedef enum { TARGETS_STAR, TARGETS_DEL, TARGETS_FOR } TargetsType;
-const char *expr_describe(const Expr *e);      /* "function call", "literal"... */
-Expr *invalid_target(Expr *e, TargetsType type);
-void set_context(Expr *e, ExprContext ctx);
+const char *parser_describe(const Expr *e);      /* "function call", "literal"... */
+Expr *parser_invalid_target(Expr *e, TargetsType type);
+void parser_set_context(Expr *e, ExprContext ctx);
 /* Make `e` an assignment target, or report "cannot assign to %s" (or delete). */
 void parser_make_target(Parser *p, Expr *e, TargetsType type);
 Expr *parse_star_targets(Parser *p);           /* for-loop and comprehension targets */
+/* 'in' after a for-target, else CPython's messages for `for x inrange(3)`. */
+void parser_expect_in(Parser *p, Expr *target, const Token *target_first);
 Arguments *parse_parameters(Parser *p, bool lambda);
 /* `class_bases` refuses a bare generator expression, as CPython's class rule does. */
 void parse_call_arguments(Parser *p, Expr *call, const Token *open, bool class_bases);

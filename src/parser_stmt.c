@@ -11,11 +11,6 @@ static Pos end_of_body(const StmtList *body)
     return body->items[body->count - 1]->pos;
 }
 
-static Pos token_pos(const Token *token)
-{
-    return pos_of_token(token);
-}
-
 /* "expected an indented block after 'if' statement on line 3": where the input simply
  * ended, the REPL should read on, so the diagnostic is marked incomplete. */
 static _Noreturn void indentation_error(Parser *p, const Token *at, const char *what, int line)
@@ -23,7 +18,7 @@ static _Noreturn void indentation_error(Parser *p, const Token *at, const char *
     Token token = *at;
     int end_col = token.end_line == token.line ? token.end_col : -1;
     bool ended = parser_at_end_of_input(p);
-    parser_report(p, "IndentationError", token.line, token.col, token.line, end_col,
+    parser_report(p, "IndentationError", token.line, parser_error_col(p, &token), token.line, end_col,
                   "expected an indented block after %s on line %d", what, line);
     p->diag->incomplete = ended;
     parser_fail(p);
@@ -77,7 +72,7 @@ static Expr *parse_statement_expressions(Parser *p, LastElement *last)
         last->grouped = false;
         return last->last;
     }
-    Pos start = pos_of_token(CUR(p));
+    Pos start = parser_token_pos(CUR(p));
     Expr *item = parse_star_expression(p);
     last->last = item;
     last->grouped = item == p->last_group;
@@ -85,14 +80,14 @@ static Expr *parse_statement_expressions(Parser *p, LastElement *last)
     ExprList elts = {0};
     exprlist_push(p->arena, &elts, item);
     while (parser_accept(p, TOK_COMMA)) {
-        if (!AT(p, TOK_STAR) && !token_starts_expression(CUR(p)->kind)) break;
+        if (!AT(p, TOK_STAR) && !parser_starts_expression(CUR(p)->kind)) break;
         last->first = *CUR(p);
         item = parse_star_expression(p);
         last->last = item;
         last->grouped = item == p->last_group;
         exprlist_push(p->arena, &elts, item);
     }
-    return expr_tuple(p, elts, pos_until_previous(p, start));
+    return parser_tuple_expr(p, elts, parser_span_to_previous(p, start));
 }
 
 static Expr *parse_assigned_value(Parser *p)
@@ -103,7 +98,7 @@ static Expr *parse_assigned_value(Parser *p)
 /* targets '=' ... '=' value, with CPython's invalid_assignment messages. */
 static Stmt *parse_assignment(Parser *p, const Token *first, Expr *target, LastElement *last)
 {
-    Stmt *s = stmt_new(p, STMT_ASSIGN, token_pos(first));
+    Stmt *s = parser_new_stmt(p, STMT_ASSIGN, parser_token_pos(first));
     ExprList *targets = &s->as.assign.targets;
     exprlist_push(p->arena, targets, target);
     bool second_grouped = false;
@@ -114,7 +109,7 @@ static Stmt *parse_assignment(Parser *p, const Token *first, Expr *target, LastE
     s->as.assign.value = targets->items[--targets->count];
     for (int i = 0; i < targets->count; i++) {
         Expr *t = targets->items[i];
-        Expr *bad = t->kind == EXPR_YIELD || t->kind == EXPR_YIELDFROM ? t : invalid_target(t, TARGETS_STAR);
+        Expr *bad = t->kind == EXPR_YIELD || t->kind == EXPR_YIELDFROM ? t : parser_invalid_target(t, TARGETS_STAR);
         if (bad == NULL) continue;
         /* CPython's invalid_named_expression looks at what follows the first '=': the
          * part its bitwise_or reads, unless that is itself followed by '='. */
@@ -124,32 +119,38 @@ static Stmt *parse_assignment(Parser *p, const Token *first, Expr *target, LastE
             parser_misplaced_equal(p, last->last, &last->first, last->grouped, b);
         if (bad->kind == EXPR_YIELD || bad->kind == EXPR_YIELDFROM)
             parser_error_at_node(p, bad->pos, "assignment to yield expression not possible");
-        parser_error_at_node(p, bad->pos, "cannot assign to %s", expr_describe(bad));
+        parser_error_at_node(p, bad->pos, "cannot assign to %s", parser_describe(bad));
     }
-    for (int i = 0; i < targets->count; i++) set_context(targets->items[i], CTX_STORE);
-    s->pos = pos_until_previous(p, s->pos);
+    for (int i = 0; i < targets->count; i++) parser_set_context(targets->items[i], CTX_STORE);
+    s->pos = parser_span_to_previous(p, s->pos);
     return s;
 }
 
 /* target ':' annotation ['=' value] */
 static Stmt *parse_annotated_assignment(Parser *p, const Token *first, Expr *target, const LastElement *last)
 {
+    Token colon = parser_advance(p);
+    Stmt *s = parser_new_stmt(p, STMT_ANNASSIGN, parser_token_pos(first));
+    bool valid = target->kind == EXPR_NAME || target->kind == EXPR_ATTRIBUTE || target->kind == EXPR_SUBSCRIPT;
+    if (valid) {
+        s->as.annassign.annotation = parse_expression(p);
+    } else if (!parser_try_expr(p, parse_expression, &s->as.annassign.annotation)) {
+        /* CPython names a bad target only once `target: annotation` reads; else its
+         * first pass stopped at the ':'. */
+        parser_error_at_token(p, &colon, "invalid syntax");
+    }
     if (target->kind == EXPR_TUPLE || target->kind == EXPR_LIST) {
         bool bare_tuple = target->kind == EXPR_TUPLE && !(target == last->last && last->grouped);
         Expr *at = bare_tuple ? target->as.list.elts.items[0] : target;
         parser_error_at_node(p, at->pos, "only single target (not %s) can be annotated",
                              target->kind == EXPR_TUPLE ? "tuple" : "list");
     }
-    if (target->kind != EXPR_NAME && target->kind != EXPR_ATTRIBUTE && target->kind != EXPR_SUBSCRIPT)
-        parser_error_at_node(p, target->pos, "illegal target for annotation");
-    parser_advance(p);
-    Stmt *s = stmt_new(p, STMT_ANNASSIGN, token_pos(first));
+    if (!valid) parser_error_at_node(p, target->pos, "illegal target for annotation");
     s->as.annassign.target = target;
-    s->as.annassign.annotation = parse_expression(p);
     if (parser_accept(p, TOK_EQUAL)) s->as.annassign.value = parse_assigned_value(p);
     s->as.annassign.simple = target->kind == EXPR_NAME && !(target == last->last && last->grouped);
-    set_context(target, CTX_STORE);
-    s->pos = pos_until_previous(p, s->pos);
+    parser_set_context(target, CTX_STORE);
+    s->pos = parser_span_to_previous(p, s->pos);
     return s;
 }
 
@@ -184,19 +185,19 @@ static Stmt *parse_expression_statement(Parser *p)
     if (AT(p, TOK_COLON)) return parse_annotated_assignment(p, &first, e, &last);
     if (augmented_operator(CUR(p)->kind, &op)) {
         if (e->kind != EXPR_NAME && e->kind != EXPR_ATTRIBUTE && e->kind != EXPR_SUBSCRIPT)
-            parser_error_at_node(p, e->pos, "'%s' is an illegal expression for augmented assignment", expr_describe(e));
+            parser_error_at_node(p, e->pos, "'%s' is an illegal expression for augmented assignment", parser_describe(e));
         parser_advance(p);
-        Stmt *s = stmt_new(p, STMT_AUGASSIGN, token_pos(&first));
+        Stmt *s = parser_new_stmt(p, STMT_AUGASSIGN, parser_token_pos(&first));
         s->as.augassign.target = e;
         s->as.augassign.op = op;
         s->as.augassign.value = parse_assigned_value(p);
-        set_context(e, CTX_STORE);
-        s->pos = pos_until_previous(p, s->pos);
+        parser_set_context(e, CTX_STORE);
+        s->pos = parser_span_to_previous(p, s->pos);
         return s;
     }
     if (AT(p, TOK_COLONEQUAL) && last.last->kind != EXPR_NAME)
-        parser_error_at_node(p, last.last->pos, "cannot use assignment expressions with %s", expr_describe(last.last));
-    Stmt *s = stmt_new(p, STMT_EXPR, pos_until_previous(p, token_pos(&first)));
+        parser_error_at_node(p, last.last->pos, "cannot use assignment expressions with %s", parser_describe(last.last));
+    Stmt *s = parser_new_stmt(p, STMT_EXPR, parser_span_to_previous(p, parser_token_pos(&first)));
     s->as.expr.value = e;
     return s;
 }
@@ -227,7 +228,7 @@ static const char *parse_dotted_name(Parser *p)
 static Alias *parse_alias(Parser *p, bool dotted)
 {
     Alias *alias = arena_alloc(p->arena, sizeof *alias);
-    Pos start = token_pos(CUR(p));
+    Pos start = parser_token_pos(CUR(p));
     if (dotted) {
         alias->name = parse_dotted_name(p);
     } else {
@@ -238,24 +239,24 @@ static Alias *parse_alias(Parser *p, bool dotted)
         Token asname = parser_expect(p, TOK_NAME);
         alias->asname = parser_identifier(p, &asname);
     }
-    alias->pos = pos_until_previous(p, start);
+    alias->pos = parser_span_to_previous(p, start);
     return alias;
 }
 
 static Stmt *parse_import(Parser *p)
 {
     Token keyword = parser_advance(p);
-    Stmt *s = stmt_new(p, STMT_IMPORT, token_pos(&keyword));
+    Stmt *s = parser_new_stmt(p, STMT_IMPORT, parser_token_pos(&keyword));
     do LIST_PUSH(p->arena, &s->as.import.names, parse_alias(p, true));
     while (parser_accept(p, TOK_COMMA));
-    s->pos = pos_until_previous(p, s->pos);
+    s->pos = parser_span_to_previous(p, s->pos);
     return s;
 }
 
 static Stmt *parse_from_import(Parser *p)
 {
     Token keyword = parser_advance(p);
-    Stmt *s = stmt_new(p, STMT_IMPORTFROM, token_pos(&keyword));
+    Stmt *s = parser_new_stmt(p, STMT_IMPORTFROM, parser_token_pos(&keyword));
     for (;; parser_advance(p)) {
         if (AT(p, TOK_DOT)) s->as.importfrom.level += 1;
         else if (AT(p, TOK_ELLIPSIS)) s->as.importfrom.level += 3;
@@ -268,7 +269,7 @@ static Stmt *parse_from_import(Parser *p)
         Token star = parser_advance(p);
         Alias *alias = arena_alloc(p->arena, sizeof *alias);
         alias->name = "*";
-        alias->pos = token_pos(&star);
+        alias->pos = parser_token_pos(&star);
         LIST_PUSH(p->arena, names, alias);
     } else if (parser_accept(p, TOK_LPAR)) {
         do {
@@ -284,33 +285,33 @@ static Stmt *parse_from_import(Parser *p)
             LIST_PUSH(p->arena, names, parse_alias(p, false));
         }
     }
-    s->pos = pos_until_previous(p, s->pos);
+    s->pos = parser_span_to_previous(p, s->pos);
     return s;
 }
 
 static Stmt *parse_del(Parser *p)
 {
     Token keyword = parser_advance(p);
-    Stmt *s = stmt_new(p, STMT_DELETE, token_pos(&keyword));
+    Stmt *s = parser_new_stmt(p, STMT_DELETE, parser_token_pos(&keyword));
     Expr *e = parse_star_expressions(p);
     ExprList *targets = &s->as.delete_.targets;
     if (e->kind == EXPR_TUPLE && e != p->last_group) *targets = e->as.list.elts;
     else exprlist_push(p->arena, targets, e);
     for (int i = 0; i < targets->count; i++) parser_make_target(p, targets->items[i], TARGETS_DEL);
     if (!AT(p, TOK_SEMI) && !AT(p, TOK_NEWLINE)) parser_syntax_error(p);
-    s->pos = pos_until_previous(p, s->pos);
+    s->pos = parser_span_to_previous(p, s->pos);
     return s;
 }
 
 static Stmt *parse_names_statement(Parser *p, StmtKind kind)
 {
     Token keyword = parser_advance(p);
-    Stmt *s = stmt_new(p, kind, token_pos(&keyword));
+    Stmt *s = parser_new_stmt(p, kind, parser_token_pos(&keyword));
     do {
         Token name = parser_expect(p, TOK_NAME);
         LIST_PUSH(p->arena, &s->as.global.names, parser_identifier(p, &name));
     } while (parser_accept(p, TOK_COMMA));
-    s->pos = pos_until_previous(p, s->pos);
+    s->pos = parser_span_to_previous(p, s->pos);
     return s;
 }
 
@@ -321,24 +322,24 @@ static Stmt *parse_simple_statement(Parser *p)
     switch (keyword.kind) {
     case TOK_PASS: case TOK_BREAK: case TOK_CONTINUE:
         parser_advance(p);
-        return stmt_new(p, keyword.kind == TOK_PASS ? STMT_PASS : keyword.kind == TOK_BREAK ? STMT_BREAK : STMT_CONTINUE,
-                        token_pos(&keyword));
+        return parser_new_stmt(p, keyword.kind == TOK_PASS ? STMT_PASS : keyword.kind == TOK_BREAK ? STMT_BREAK : STMT_CONTINUE,
+                        parser_token_pos(&keyword));
     case TOK_RETURN:
         parser_advance(p);
-        s = stmt_new(p, STMT_RETURN, token_pos(&keyword));
-        if (AT(p, TOK_STAR) || token_starts_expression(CUR(p)->kind)) s->as.return_.value = parse_star_expressions(p);
+        s = parser_new_stmt(p, STMT_RETURN, parser_token_pos(&keyword));
+        if (AT(p, TOK_STAR) || parser_starts_expression(CUR(p)->kind)) s->as.return_.value = parse_star_expressions(p);
         break;
     case TOK_RAISE:
         parser_advance(p);
-        s = stmt_new(p, STMT_RAISE, token_pos(&keyword));
-        if (token_starts_expression(CUR(p)->kind)) {
+        s = parser_new_stmt(p, STMT_RAISE, parser_token_pos(&keyword));
+        if (parser_starts_expression(CUR(p)->kind)) {
             s->as.raise.exc = parse_expression(p);
             if (parser_accept(p, TOK_FROM)) s->as.raise.cause = parse_expression(p);
         }
         break;
     case TOK_ASSERT:
         parser_advance(p);
-        s = stmt_new(p, STMT_ASSERT, token_pos(&keyword));
+        s = parser_new_stmt(p, STMT_ASSERT, parser_token_pos(&keyword));
         s->as.assert_.test = parse_expression(p);
         if (parser_accept(p, TOK_COMMA)) s->as.assert_.msg = parse_expression(p);
         break;
@@ -349,7 +350,7 @@ static Stmt *parse_simple_statement(Parser *p)
     case TOK_FROM: return parse_from_import(p);
     default: return parse_expression_statement(p);
     }
-    s->pos = pos_until_previous(p, s->pos);
+    s->pos = parser_span_to_previous(p, s->pos);
     return s;
 }
 
@@ -370,7 +371,7 @@ static void parse_simple_statements(Parser *p, StmtList *body)
 static Stmt *parse_if_clause(Parser *p)
 {
     Token keyword = parser_advance(p);
-    Stmt *s = stmt_new(p, STMT_IF, token_pos(&keyword));
+    Stmt *s = parser_new_stmt(p, STMT_IF, parser_token_pos(&keyword));
     s->as.if_.test = parse_named_expression(p);
     expect_colon(p, false);
     parse_block(p, &s->as.if_.body, &keyword, keyword.kind == TOK_IF ? "'if' statement" : "'elif' statement");
@@ -389,34 +390,35 @@ static Stmt *parse_if(Parser *p)
     Stmt *last = chain.items[chain.count - 1];
     if (AT(p, TOK_ELSE)) parse_else_block(p, &last->as.if_.orelse);
     Pos end = end_of_body(last->as.if_.orelse.count > 0 ? &last->as.if_.orelse : &last->as.if_.body);
-    for (int i = 0; i < chain.count; i++) chain.items[i]->pos = pos_span(chain.items[i]->pos, end);
+    for (int i = 0; i < chain.count; i++) chain.items[i]->pos = parser_span(chain.items[i]->pos, end);
     return chain.items[0];
 }
 
 static Stmt *parse_while(Parser *p)
 {
     Token keyword = parser_advance(p);
-    Stmt *s = stmt_new(p, STMT_WHILE, token_pos(&keyword));
+    Stmt *s = parser_new_stmt(p, STMT_WHILE, parser_token_pos(&keyword));
     s->as.while_.test = parse_named_expression(p);
     expect_colon(p, false);
     parse_block(p, &s->as.while_.body, &keyword, "'while' statement");
     if (AT(p, TOK_ELSE)) parse_else_block(p, &s->as.while_.orelse);
-    s->pos = pos_span(s->pos, end_of_body(s->as.while_.orelse.count ? &s->as.while_.orelse : &s->as.while_.body));
+    s->pos = parser_span(s->pos, end_of_body(s->as.while_.orelse.count ? &s->as.while_.orelse : &s->as.while_.body));
     return s;
 }
 
 static Stmt *parse_for(Parser *p, const Token *async)
 {
     Token keyword = parser_advance(p);
-    Stmt *s = stmt_new(p, STMT_FOR, token_pos(async ? async : &keyword));
+    Stmt *s = parser_new_stmt(p, STMT_FOR, parser_token_pos(async ? async : &keyword));
     s->as.for_.is_async = async != NULL;
+    Token first = *CUR(p);
     s->as.for_.target = parse_star_targets(p);
-    parser_expect(p, TOK_IN);
+    parser_expect_in(p, s->as.for_.target, &first);
     s->as.for_.iter = parse_star_expressions(p);
     expect_colon(p, false);
     parse_block(p, &s->as.for_.body, &keyword, "'for' statement");
     if (AT(p, TOK_ELSE)) parse_else_block(p, &s->as.for_.orelse);
-    s->pos = pos_span(s->pos, end_of_body(s->as.for_.orelse.count ? &s->as.for_.orelse : &s->as.for_.body));
+    s->pos = parser_span(s->pos, end_of_body(s->as.for_.orelse.count ? &s->as.for_.orelse : &s->as.for_.body));
     return s;
 }
 
@@ -450,7 +452,7 @@ static void parse_parenthesized_with_items(Parser *p, void *context)
 static Stmt *parse_with(Parser *p, const Token *async)
 {
     Token keyword = parser_advance(p);
-    Stmt *s = stmt_new(p, STMT_WITH, token_pos(async ? async : &keyword));
+    Stmt *s = parser_new_stmt(p, STMT_WITH, parser_token_pos(async ? async : &keyword));
     s->as.with.is_async = async != NULL;
     WithItemList *items = &s->as.with.items;
     if (!AT(p, TOK_LPAR) || !parser_try(p, parse_parenthesized_with_items, items)) {
@@ -460,7 +462,7 @@ static Stmt *parse_with(Parser *p, const Token *async)
     }
     expect_colon(p, false);
     parse_block(p, &s->as.with.body, &keyword, "'with' statement");
-    s->pos = pos_span(s->pos, end_of_body(&s->as.with.body));
+    s->pos = parser_span(s->pos, end_of_body(&s->as.with.body));
     return s;
 }
 
@@ -474,7 +476,8 @@ static void parse_more_exception_types(Parser *p, void *context)
     parser_expect(p, TOK_COLON);
 }
 
-static ExceptHandler *parse_except(Parser *p, Stmt *try_, const Token *first_handler)
+/* One handler; after the first, `except` and `except*` may not mix. */
+static ExceptHandler *parse_except(Parser *p, Stmt *try_, bool first)
 {
     Token keyword = parser_advance(p);
     ExceptHandler *handler = arena_alloc(p->arena, sizeof *handler);
@@ -483,10 +486,10 @@ static ExceptHandler *parse_except(Parser *p, Stmt *try_, const Token *first_han
         Token star_token = parser_advance(p);
         star = true;
         if (AT(p, TOK_COLON) || AT(p, TOK_NEWLINE)) parser_error_at_token(p, CUR(p), "expected one or more exception types");
-        if (first_handler && !try_->as.try_.is_star)
-            parser_error_range(p, token_pos(&keyword), token_pos(&star_token),
+        if (!first && !try_->as.try_.is_star)
+            parser_error_range(p, parser_token_pos(&keyword), parser_token_pos(&star_token),
                                "cannot have both 'except' and 'except*' on the same 'try'");
-    } else if (first_handler && try_->as.try_.is_star) {
+    } else if (!first && try_->as.try_.is_star) {
         parser_error_at_token(p, &keyword, "cannot have both 'except' and 'except*' on the same 'try'");
     }
     try_->as.try_.is_star = star;
@@ -501,23 +504,27 @@ static ExceptHandler *parse_except(Parser *p, Stmt *try_, const Token *first_han
     }
     expect_colon(p, false);
     parse_block(p, &handler->body, &keyword, star ? "'except*' statement" : "'except' statement");
-    handler->pos = pos_span(token_pos(&keyword), end_of_body(&handler->body));
+    handler->pos = parser_span(parser_token_pos(&keyword), end_of_body(&handler->body));
     return handler;
 }
 
 static Stmt *parse_try(Parser *p)
 {
     Token keyword = parser_advance(p);
-    Stmt *s = stmt_new(p, STMT_TRY, token_pos(&keyword));
+    Stmt *s = parser_new_stmt(p, STMT_TRY, parser_token_pos(&keyword));
     expect_colon(p, true);
     parse_block(p, &s->as.try_.body, &keyword, "'try' statement");
-    Token first_handler = *CUR(p);
     while (AT(p, TOK_EXCEPT)) {
-        ExceptHandler *handler = parse_except(p, s, s->as.try_.handlers.count > 0 ? &first_handler : NULL);
+        ExceptHandler *handler = parse_except(p, s, s->as.try_.handlers.count == 0);
         LIST_PUSH(p->arena, &s->as.try_.handlers, handler);
     }
-    if (s->as.try_.handlers.count == 0 && !AT(p, TOK_FINALLY))
-        parser_error_at_token(p, CUR(p), "expected 'except' or 'finally' block");
+    if (s->as.try_.handlers.count == 0 && !AT(p, TOK_FINALLY)) {
+        Token at = *CUR(p);
+        bool ended = parser_at_end_of_input(p); /* the REPL reads on */
+        parser_report(p, "SyntaxError", at.line, at.col, at.end_line, at.end_col, "expected 'except' or 'finally' block");
+        p->diag->incomplete = ended;
+        parser_fail(p);
+    }
     Pos end = s->as.try_.handlers.count > 0 ? s->as.try_.handlers.items[s->as.try_.handlers.count - 1]->pos
                                              : end_of_body(&s->as.try_.body);
     if (s->as.try_.handlers.count > 0 && AT(p, TOK_ELSE)) {
@@ -530,14 +537,14 @@ static Stmt *parse_try(Parser *p)
         parse_block(p, &s->as.try_.finalbody, &finally, "'finally' statement");
         end = end_of_body(&s->as.try_.finalbody);
     }
-    s->pos = pos_span(s->pos, end);
+    s->pos = parser_span(s->pos, end);
     return s;
 }
 
 static Stmt *parse_def(Parser *p, ExprList decorators, const Token *async)
 {
     Token keyword = parser_advance(p);
-    Stmt *s = stmt_new(p, STMT_FUNCTIONDEF, token_pos(async ? async : &keyword));
+    Stmt *s = parser_new_stmt(p, STMT_FUNCTIONDEF, parser_token_pos(async ? async : &keyword));
     Token name = parser_expect(p, TOK_NAME);
     s->as.functiondef.name = parser_identifier(p, &name);
     s->as.functiondef.decorators = decorators;
@@ -548,14 +555,14 @@ static Stmt *parse_def(Parser *p, ExprList decorators, const Token *async)
     if (parser_accept(p, TOK_RARROW)) s->as.functiondef.returns = parse_expression(p);
     expect_colon(p, true);
     parse_block(p, &s->as.functiondef.body, &keyword, "function definition");
-    s->pos = pos_span(s->pos, end_of_body(&s->as.functiondef.body));
+    s->pos = parser_span(s->pos, end_of_body(&s->as.functiondef.body));
     return s;
 }
 
 static Stmt *parse_class(Parser *p, ExprList decorators)
 {
     Token keyword = parser_advance(p);
-    Stmt *s = stmt_new(p, STMT_CLASSDEF, token_pos(&keyword));
+    Stmt *s = parser_new_stmt(p, STMT_CLASSDEF, parser_token_pos(&keyword));
     Token name = parser_expect(p, TOK_NAME);
     s->as.classdef.name = parser_identifier(p, &name);
     s->as.classdef.decorators = decorators;
@@ -568,7 +575,7 @@ static Stmt *parse_class(Parser *p, ExprList decorators)
     }
     expect_colon(p, false);
     parse_block(p, &s->as.classdef.body, &keyword, "class definition");
-    s->pos = pos_span(s->pos, end_of_body(&s->as.classdef.body));
+    s->pos = parser_span(s->pos, end_of_body(&s->as.classdef.body));
     return s;
 }
 
@@ -632,7 +639,7 @@ static bool at_match_statement(Parser *p)
     const Token *token = CUR(p);
     if (token->length != 5 || memcmp(token->start, "match", 5) != 0) return false;
     TokenKind next = parser_peek(p, 1)->kind;
-    if (next != TOK_STAR && !token_starts_expression(next)) return false;
+    if (next != TOK_STAR && !parser_starts_expression(next)) return false;
     ParserMark mark = parser_mark(p);
     bool match = parser_try(p, parse_match_header, NULL);
     parser_reset(p, mark);

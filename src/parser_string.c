@@ -11,7 +11,7 @@
 Expr *parse_number(Parser *p)
 {
     Token token = parser_advance(p);
-    Expr *e = expr_new(p, EXPR_CONSTANT, pos_of_token(&token));
+    Expr *e = parser_new_expr(p, EXPR_CONSTANT, parser_token_pos(&token));
     /* The digits without underscores, NUL-terminated for strtod. */
     char *digits = arena_alloc(p->arena, token.length + 1);
     size_t length = 0;
@@ -88,6 +88,34 @@ static int hex_value(char c)
 /* An error in a literal, reported (as CPython does) at the token after the strings. */
 #define LITERAL_ERROR(p, ...) parser_error_at_token(p, CUR(p), __VA_ARGS__)
 
+/* \xhh, \uxxxx or \Uxxxxxxxx (`c` is x, u or U; *s just after it): the code point,
+ * encoded at *out. `position` is where the escape starts, for the message. */
+static void decode_hex_escape(Parser *p, char c, const char **s, const char *end, char **out, bool bytes,
+                              int position)
+{
+    int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+    uint32_t value = 0;
+    int n = 0;
+    for (; n < digits && *s < end && hex_value(**s) >= 0; n++) value = value * 16 + (uint32_t)hex_value(*(*s)++);
+    if (n < digits) {
+        if (bytes) LITERAL_ERROR(p, "(value error) invalid \\x escape at position %d", position);
+        const char *form = c == 'x' ? "\\xXX" : c == 'u' ? "\\uXXXX" : "\\UXXXXXXXX";
+        LITERAL_ERROR(p, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
+                      "truncated %s escape", position, position + 1 + n, form);
+    }
+    if (bytes) {
+        *(*out)++ = (char)value;
+        return;
+    }
+    if (value > 0x10FFFF)
+        LITERAL_ERROR(p, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
+                      "illegal Unicode character", position, position + 1 + n);
+    if (value >= 0xD800 && value <= 0xDFFF)
+        LITERAL_ERROR(p, "(unicode error) handoff strings cannot hold a lone surrogate (\\%c%0*X at "
+                      "position %d)", c, digits, (unsigned)value, position);
+    *out += encode_utf8(value, *out);
+}
+
 /* Decode the escapes of [s, end), the text of a non-raw literal, into `out` (never longer
  * than the text). Bytes literals know no \u, \U or \N. Returns the decoded length. */
 static size_t decode_escapes(Parser *p, const char *s, const char *end, char *out, bool bytes)
@@ -99,12 +127,9 @@ static size_t decode_escapes(Parser *p, const char *s, const char *end, char *ou
         const char *escape = s++;
         if (s == end) { *o++ = '\\'; break; } /* f"\{x}": the backslash stays */
         char c = *s++;
-        int position = (int)(escape - begin);
         switch (c) {
-        case '\n': break;
-        case '\\': *o++ = '\\'; break;
-        case '\'': *o++ = '\''; break;
-        case '"': *o++ = '"'; break;
+        case '\n': break; /* a backslash-newline continues the string */
+        case '\\': case '\'': case '"': *o++ = c; break;
         case 'a': *o++ = '\a'; break;
         case 'b': *o++ = '\b'; break;
         case 'f': *o++ = '\f'; break;
@@ -119,32 +144,18 @@ static size_t decode_escapes(Parser *p, const char *s, const char *end, char *ou
             else o += encode_utf8(value, o);
             break;
         }
-        case 'x': case 'u': case 'U': {
-            if (bytes && c != 'x') { *o++ = '\\'; *o++ = c; break; }
-            int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-            uint32_t value = 0;
-            int n = 0;
-            for (; n < digits && s < end && hex_value(*s) >= 0; n++) value = value * 16 + (uint32_t)hex_value(*s++);
-            if (n < digits) {
-                if (bytes) LITERAL_ERROR(p, "(value error) invalid \\x escape at position %d", position);
-                const char *form = c == 'x' ? "\\xXX" : c == 'u' ? "\\uXXXX" : "\\UXXXXXXXX";
-                LITERAL_ERROR(p, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
-                              "truncated %s escape", position, position + 1 + n, form);
+        case 'x': case 'u': case 'U':
+            if (c == 'x' || !bytes) {
+                decode_hex_escape(p, c, &s, end, &o, bytes, (int)(escape - begin));
+                break;
             }
-            if (bytes) { *o++ = (char)value; break; }
-            if (value > 0x10FFFF)
-                LITERAL_ERROR(p, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
-                              "illegal Unicode character", position, position + 1 + n);
-            if (value >= 0xD800 && value <= 0xDFFF)
-                LITERAL_ERROR(p, "(unicode error) handoff strings cannot hold a lone surrogate (\\%c%0*X at "
-                              "position %d)", c, digits, (unsigned)value, position);
-            o += encode_utf8(value, o);
+            *o++ = '\\';
+            *o++ = c;
             break;
-        }
-        case 'N': /* in bytes, \N is no escape */
+        case 'N':
             if (!bytes)
                 LITERAL_ERROR(p, "(unicode error) handoff does not support \\N{...} escapes (position %d); "
-                              "write the character itself or use \\u", position);
+                              "write the character itself or use \\u", (int)(escape - begin));
             /* fall through */
         default:
             /* Not an escape: both characters stay (CPython warns). */
@@ -215,7 +226,7 @@ static void locate(FieldReader *reader, const char *at)
 static void flush_text(Parser *p, FString *fs)
 {
     if (fs->length == 0) return;
-    Expr *constant = expr_new(p, EXPR_CONSTANT, fs->pos);
+    Expr *constant = parser_new_expr(p, EXPR_CONSTANT, fs->pos);
     constant->as.constant.kind = CONST_STR;
     constant->as.constant.text = arena_strndup(p->arena, fs->text, fs->length);
     constant->as.constant.length = fs->length;
@@ -342,10 +353,10 @@ static void parse_field(FieldReader *reader, FString *fs, const char **cursor, c
     Expr *format_spec = NULL;
     if (s < end && *s == ':') {
         if (++s >= end) FSTRING_ERROR(p, "f-string: expecting '}'");
-        FString spec = {.text = fs->text + fs->length, .pos = pos_of_token(&reader->part->token)};
+        FString spec = {.text = fs->text + fs->length, .pos = parser_token_pos(&reader->part->token)};
         parse_fstring_body(reader, &spec, &s, end, level + 1);
         flush_text(p, &spec);
-        format_spec = expr_new(p, EXPR_JOINEDSTR, spec.pos);
+        format_spec = parser_new_expr(p, EXPR_JOINEDSTR, spec.pos);
         format_spec->as.joinedstr.values = spec.values;
     }
     if (s >= end || *s != '}') FSTRING_ERROR(p, "f-string: expecting '}'");
@@ -355,7 +366,7 @@ static void parse_field(FieldReader *reader, FString *fs, const char **cursor, c
         if (format_spec == NULL && conversion == 0) conversion = 'r';
     }
     flush_text(p, fs);
-    Expr *formatted = expr_new(p, EXPR_FORMATTEDVALUE, reader->whole);
+    Expr *formatted = parser_new_expr(p, EXPR_FORMATTEDVALUE, reader->whole);
     formatted->as.formatted.value = value;
     formatted->as.formatted.conversion = conversion;
     formatted->as.formatted.format_spec = format_spec;
@@ -408,7 +419,7 @@ static void check_ascii(Parser *p, const StringPart *part)
 {
     for (const char *c = part->body; c < part->body_end; c++) {
         if ((unsigned char)*c >= 0x80) {
-            Pos pos = pos_of_token(&part->token);
+            Pos pos = parser_token_pos(&part->token);
             parser_error_range(p, pos, pos, "bytes can only contain ASCII literal characters");
         }
     }
@@ -443,7 +454,7 @@ Expr *parse_strings(Parser *p)
         any_fstring |= parts[count].fstring;
         count++;
     }
-    Pos whole = pos_span(pos_of_token(&parts[0].token), pos_of_token(&parts[count - 1].token));
+    Pos whole = parser_span(parser_token_pos(&parts[0].token), parser_token_pos(&parts[count - 1].token));
     FString fs = {.text = arena_alloc(p->arena, total + 1), .pos = whole};
     /* One token at a time, as CPython: decode it, check it does not mix bytes with
      * text, then read its replacement fields. */
@@ -460,12 +471,12 @@ Expr *parse_strings(Parser *p)
     }
     if (any_fstring) {
         flush_text(p, &fs);
-        Expr *e = expr_new(p, EXPR_JOINEDSTR, whole);
+        Expr *e = parser_new_expr(p, EXPR_JOINEDSTR, whole);
         e->as.joinedstr.values = fs.values;
         return e;
     }
     fs.text[fs.length] = '\0';
-    Expr *e = expr_new(p, EXPR_CONSTANT, whole);
+    Expr *e = parser_new_expr(p, EXPR_CONSTANT, whole);
     e->as.constant.kind = parts[0].bytes ? CONST_BYTES : CONST_STR;
     e->as.constant.text = fs.text;
     e->as.constant.length = fs.length;

@@ -327,8 +327,18 @@ static bool visit_alias(SymTable *st, Alias *alias) {
     return add_def(st, store, SYM_DEF_IMPORT, alias->pos);
 }
 
+/* Deeply nested code: stop before the C stack runs out (see common.h). */
+static bool too_deep(SymTable *st) {
+    if (stack_used_since(st->stack_base) < COMPILE_STACK_LIMIT) return false;
+    if (!st->failed) {
+        st->failed = true;
+        diag_set(st->diag, "RecursionError", 0, 0, "maximum recursion depth exceeded during compilation");
+    }
+    return true;
+}
+
 static bool visit_stmt(SymTable *st, Stmt *s) {
-    if (st->failed) return false;
+    if (st->failed || too_deep(st)) return false;
     switch (s->kind) {
     case STMT_FUNCTIONDEF: return visit_function(st, s);
     case STMT_CLASSDEF: return visit_class(st, s);
@@ -495,6 +505,7 @@ static bool visit_name(SymTable *st, Expr *e) {
 }
 
 static bool visit_expr(SymTable *st, Expr *e) {
+    if (st->failed || too_deep(st)) return false;
     if (st->failed) return false;
     switch (e->kind) {
     case EXPR_BOOLOP: return visit_exprs(st, &e->as.boolop.values);
@@ -774,7 +785,9 @@ static bool analyze_block(SymTable *st, SymScope *scope, NameSet *bound, NameSet
 /* ------------------------------------------------------------ entry points */
 
 bool symtable_build(SymTable *st, Module *module, Diagnostic *diag) {
+    char base;
     memset(st, 0, sizeof *st);
+    st->stack_base = (uintptr_t)&base;
     arena_init(&st->arena);
     st->diag = diag;
     enter_block(st, "top", BLOCK_MODULE, module, (Pos){1, 0, 1, 0});

@@ -88,6 +88,7 @@ typedef struct {
     const char *private_name;  /* the enclosing class name, for mangling, or NULL */
     Diagnostic *diag;
     bool failed;
+    uintptr_t stack_base;      /* where the C stack stood when the walk began */
     /* node -> scope, open-addressed by pointer */
     SymScope **by_node;
     int by_node_capacity, by_node_count;

@@ -237,6 +237,16 @@ ExecResult vm_execute(VM *vm, Value *result) {
 #define NAME(i) (code->names[(i)])
 /* Calls out of the loop: save registers, call, reload (the stack may move). */
 #define CALL_OUT(expr) (SYNC(), (expr))
+/* For instructions that replace TOS with what a helper makes of it. */
+#define REPLACE_TOP(call)                  \
+    do {                                   \
+        SYNC();                            \
+        Value replacement = (call);        \
+        RELOAD();                          \
+        if (IS_EMPTY(replacement)) goto error; \
+        PEEK(1) = replacement;             \
+        DISPATCH();                        \
+    } while (0)
 #define CHECK(value_expr)                  \
     do {                                   \
         if (IS_EMPTY(value_expr)) {        \
@@ -591,22 +601,8 @@ dispatch:
         PEEK(1) = v;
         DISPATCH();
     }
-    CASE(UNARY_POSITIVE) {
-        SYNC();
-        Value v = vm_unary_op(vm, UOP_POS, PEEK(1));
-        RELOAD();
-        CHECK(v);
-        PEEK(1) = v;
-        DISPATCH();
-    }
-    CASE(UNARY_INVERT) {
-        SYNC();
-        Value v = vm_unary_op(vm, UOP_INVERT, PEEK(1));
-        RELOAD();
-        CHECK(v);
-        PEEK(1) = v;
-        DISPATCH();
-    }
+    CASE(UNARY_POSITIVE) { REPLACE_TOP(vm_unary_op(vm, UOP_POS, PEEK(1))); }
+    CASE(UNARY_INVERT) { REPLACE_TOP(vm_unary_op(vm, UOP_INVERT, PEEK(1))); }
     CASE(UNARY_NOT) {
         Value a = PEEK(1);
         if (IS_BOOL(a)) {
@@ -752,14 +748,7 @@ dispatch:
         else sp--;
         DISPATCH();
     }
-    CASE(GET_ITER) {
-        SYNC();
-        Value it = vm_iter(vm, PEEK(1));
-        RELOAD();
-        CHECK(it);
-        PEEK(1) = it;
-        DISPATCH();
-    }
+    CASE(GET_ITER) { REPLACE_TOP(vm_iter(vm, PEEK(1))); }
     CASE(FOR_ITER) {
         uint32_t target = READ_JUMP();
         Value it = PEEK(1);
@@ -804,7 +793,8 @@ dispatch:
         PUSH(OBJ_VAL(set));
         SYNC();
         for (unsigned i = 0; i < n; i++) {
-            if (!set_add(vm, set, sp[(int)i - (int)n - 1])) {
+            /* Index from the fiber each time: hashing may run Python and move the stack. */
+            if (!set_add(vm, set, vm->fiber->stack_top[(int)i - (int)n - 1])) {
                 RELOAD();
                 goto error;
             }
@@ -820,7 +810,7 @@ dispatch:
         PUSH(OBJ_VAL(dict));
         SYNC();
         for (unsigned i = 0; i < n; i++) {
-            Value *pair = sp - 1 - 2 * (int)n + 2 * (int)i;
+            Value *pair = vm->fiber->stack_top - 1 - 2 * (int)n + 2 * (int)i;
             if (!dict_set(vm, dict, pair[0], pair[1])) {
                 RELOAD();
                 goto error;
@@ -912,6 +902,7 @@ dispatch:
             int found = dict_get(vm, target, key, &existing);
             if (found < 0) goto error;
             if (found > 0) {
+                RELOAD();
                 Value callee = PEEK((int)n + 3);
                 if (IS_STR(key))
                     vm_raise(vm, vm->types.TypeError, "%s got multiple values for keyword argument '%s'",
@@ -940,8 +931,8 @@ dispatch:
             for (int i = (int)n - 1; i >= 0; i--) PUSH(AS_TUPLE(seq)->items[i]);
             DISPATCH();
         }
+        SYNC(); /* before growing: the stack may move */
         fiber_ensure_stack(vm, fiber, (int64_t)n + STACK_SLACK);
-        SYNC();
         RELOAD();
         Value seq_value = PEEK(1);
         SYNC();
@@ -954,8 +945,8 @@ dispatch:
     CASE(UNPACK_EX) {
         unsigned arg = READ_U16();
         unsigned before = arg & 0xFF, after = arg >> 8;
+        SYNC(); /* before growing: the stack may move */
         fiber_ensure_stack(vm, fiber, (int64_t)(before + after + 1) + STACK_SLACK);
-        SYNC();
         RELOAD();
         Value seq_value = PEEK(1);
         SYNC();
@@ -1072,13 +1063,14 @@ dispatch:
             Value generator = EMPTY_VAL;
             fiber->stack_top = sp;
             frame->ip = ip;
+            int64_t args_offset = args - fiber->stack; /* the call may move the stack */
             if (!vm_push_call(vm, function, args, (int)argc, kwnames, false, &generator)) {
                 RELOAD();
                 goto error;
             }
             if (!IS_EMPTY(generator)) {
                 RELOAD();
-                sp = args - 1;
+                sp = fiber->stack + args_offset - 1;
                 PUSH(generator);
                 DISPATCH();
             }
@@ -1109,10 +1101,11 @@ dispatch:
             goto do_call;
         }
         SYNC();
+        int64_t native_args_offset = args - fiber->stack; /* natives may re-enter and move it */
         Value result = vm_call_native_like(vm, callee, (int)argc, args, kwnames);
         RELOAD();
         CHECK(result);
-        sp = args - 1;
+        sp = fiber->stack + native_args_offset - 1;
         PUSH(result);
         DISPATCH();
     }
@@ -1124,8 +1117,8 @@ dispatch:
         ObjTuple *pos = AS_TUPLE(positional);
         int64_t npos = pos->count;
         int64_t nkw = IS_EMPTY(kwargs) ? 0 : AS_DICT(kwargs)->count;
+        SYNC(); /* before growing: the stack may move */
         fiber_ensure_stack(vm, fiber, npos + nkw + STACK_SLACK);
-        SYNC();
         RELOAD();
         callee_slot = sp - ((flags & 1) ? 3 : 2);
         /* Lay out [callee, positional..., keyword values...] over the old slots;
@@ -1155,6 +1148,7 @@ dispatch:
         }
         Value callee = callee_slot[0];
         unsigned argc = (unsigned)(sp - args);
+        int64_t args_offset = args - fiber->stack; /* calls may move the stack */
         if (IS_FUNCTION(callee)) {
             Value generator = EMPTY_VAL;
             SYNC();
@@ -1164,7 +1158,7 @@ dispatch:
             RELOAD();
             if (!ok) goto error;
             if (!IS_EMPTY(generator)) {
-                sp = args - 1;
+                sp = fiber->stack + args_offset - 1;
                 PUSH(generator);
             }
             DISPATCH();
@@ -1175,7 +1169,7 @@ dispatch:
         if (kwnames != NULL) vm_pop_roots(vm, 1);
         RELOAD();
         CHECK(result);
-        sp = args - 1;
+        sp = fiber->stack + args_offset - 1;
         PUSH(result);
         DISPATCH();
     }
@@ -1256,29 +1250,10 @@ dispatch:
             }
             DISPATCH();
         }
-        SYNC();
-        Value it = vm_iter(vm, v);
-        RELOAD();
-        CHECK(it);
-        PEEK(1) = it;
-        DISPATCH();
+        REPLACE_TOP(vm_iter(vm, v));
     }
-    CASE(GET_AWAITABLE) {
-        SYNC();
-        Value awaitable = vm_get_awaitable(vm, PEEK(1));
-        RELOAD();
-        CHECK(awaitable);
-        PEEK(1) = awaitable;
-        DISPATCH();
-    }
-    CASE(GET_AITER) {
-        SYNC();
-        Value it = vm_get_aiter(vm, PEEK(1));
-        RELOAD();
-        CHECK(it);
-        PEEK(1) = it;
-        DISPATCH();
-    }
+    CASE(GET_AWAITABLE) { REPLACE_TOP(vm_get_awaitable(vm, PEEK(1))); }
+    CASE(GET_AITER) { REPLACE_TOP(vm_get_aiter(vm, PEEK(1))); }
     CASE(GET_ANEXT) {
         SYNC();
         Value awaitable = vm_get_anext(vm, PEEK(1));
@@ -1513,6 +1488,7 @@ error_reraise:
 #undef PEEK
 #undef NAME
 #undef CHECK
+#undef REPLACE_TOP
 #undef DISPATCH
 #undef CASE
 }

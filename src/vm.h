@@ -132,6 +132,8 @@ struct VM {
     ObjStr *argv0;              /* sys.argv[0] */
     ObjList *argv;              /* sys.argv */
     void *loop;                 /* the asyncio loop of the upper layer, or NULL */
+    uintptr_t c_stack_base;     /* the C stack's position when the VM was made */
+    size_t c_stack_limit;       /* C recursion (repr, ==, hash of nested data) stops past this */
     Value ellipsis;             /* the Ellipsis singleton (`...`) */
     Value not_implemented;      /* the NotImplemented singleton */
     /* Set by the asyncio loop: called by the GC for a coroutine freed in state
@@ -164,6 +166,9 @@ bool vm_exception_matches(VM *vm, ObjClass *cls); /* is the pending exception a 
 Value vm_take_exception(VM *vm);                 /* returns and clears vm->exception */
 
 /* ---- the object protocols (ops.c) ---- */
+/* True, with RecursionError(message) raised, when C recursion over nested data
+ * has used up vm->c_stack_limit of the C stack. */
+bool vm_c_stack_exhausted(VM *vm, const char *message);
 ObjClass *vm_type_of(VM *vm, Value v);
 const char *vm_type_name(VM *vm, Value v);       /* "int", "list", ... */
 bool vm_is_instance(VM *vm, Value v, ObjClass *cls);

@@ -1,6 +1,7 @@
 /* vm_setup.c — making and ending a VM: the built-in classes, the builtins
  * module, the table of importable modules, the source text kept for
  * tracebacks, and running a module's code. */
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "builtins.h"
@@ -120,6 +121,15 @@ static void intern_names(VM *vm) {
 VM *vm_new(void) {
     VM *vm = calloc(1, sizeof(VM));
     if (vm == NULL) return NULL;
+    /* Half of the C stack (at most 4 MiB, counted from here) for recursion over
+     * nested data; the rest is headroom for the frames below and above it. */
+    char stack_marker;
+    vm->c_stack_base = (uintptr_t)&stack_marker;
+    struct rlimit stack_limit;
+    size_t half = getrlimit(RLIMIT_STACK, &stack_limit) == 0 && stack_limit.rlim_cur != RLIM_INFINITY
+                      ? (size_t)stack_limit.rlim_cur / 2
+                      : (size_t)8 << 20;
+    vm->c_stack_limit = half < ((size_t)4 << 20) ? half : ((size_t)4 << 20);
     vm->exception = EMPTY_VAL;
     vm->ellipsis = NONE_VAL;
     vm->not_implemented = NONE_VAL;

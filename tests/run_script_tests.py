@@ -13,8 +13,17 @@ python3. The one exception is tests/lang_errors/, where handoff must reject a
 construct outside its subset that CPython runs happily (a `match` statement):
 its NAME.err files are written by hand and --regen refuses to touch them.
 
+tests/conformance/ holds asyncio programs. Their expectations come from
+tests/conformance/oracle.py, which runs CPython on a virtual clock, and handoff
+runs them as `handoff --clock=virtual --trace=off NAME.py` (or, with
+--real-speed N, `--clock=real --speed=N`). Until handoff has asyncio they are
+checked only when named, or when HANDOFF_CONFORMANCE is on (the constant below,
+the environment variable HANDOFF_CONFORMANCE=ON, or --with-conformance).
+
 Usage:
   run_script_tests.py [--handoff PATH] [-j N] [-v] [TEST ...]   check handoff
+  run_script_tests.py --real-speed N [TEST ...]                  check conformance programs on
+                                                                 the real clock, sped up N times
   run_script_tests.py --regen OUTDIR [TEST ...]                  write .out/.err from python3
                                                                  (no TEST: OUTDIR's own tests, in place)
   run_script_tests.py --conformance [DIR ...]                    regenerate into a temp dir and
@@ -34,9 +43,26 @@ import tempfile
 
 TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
 ROOT_DIR = os.path.dirname(TESTS_DIR)
-DEFAULT_DIRS = ["lang", "conformance", "lang_errors"]
+ALL_DIRS = ["lang", "conformance", "lang_errors"]
 REGEN_DIRS = ["lang", "conformance"]
 HAND_CHECKED_DIRS = {"lang_errors"}
+
+# The asyncio programs of tests/conformance/ join the default run (and ctest, through
+# the CMake option of the same name) once handoff has asyncio: flip this to True then.
+HANDOFF_CONFORMANCE = True
+CONFORMANCE_DIR = "conformance"
+ORACLE_NAME = "oracle.py"             # beside the conformance programs; not a test itself
+NOT_TESTS = {ORACLE_NAME}
+HANDOFF_CONFORMANCE_FLAGS = ["--clock=virtual", "--trace=off"]
+# --real-speed without test names runs these: in each, timers that fall due close together
+# were set in the order they fall due, so real-clock jitter cannot reorder them.
+REAL_SPEED_TESTS = [
+    "course_count_async_gather", "course_count_sync_time_sleep", "course_chained_coroutines",
+    "time_sleep_blocks_whole_loop", "timeout_context_manager_expires",
+    "run_in_executor_does_not_block_loop", "semaphore_limits_concurrency",
+    "taskgroup_failure_cancels_siblings", "wait_timeout_returns_pending",
+    "sleep_ties_wake_in_fifo_order",
+]
 TIMEOUT_SECONDS = 30
 DIFF_LINES = 20
 SANITIZER_MARKERS = (b"AddressSanitizer", b"LeakSanitizer", b"UndefinedBehaviorSanitizer",
@@ -53,7 +79,8 @@ def find_tests(names, default_dirs):
     for name in names:
         if os.path.isdir(name):
             found += [os.path.join(os.path.abspath(name), f)
-                      for f in sorted(os.listdir(name)) if f.endswith(".py")]
+                      for f in sorted(os.listdir(name))
+                      if f.endswith(".py") and f not in NOT_TESTS]
         elif os.path.isfile(name):
             found.append(os.path.abspath(name))
         else:
@@ -67,9 +94,9 @@ def find_tests(names, default_dirs):
 def lookup_name(name):
     stem = name[:-3] if name.endswith(".py") else name
     candidates = [os.path.join(TESTS_DIR, stem + ".py")]
-    candidates += [os.path.join(TESTS_DIR, d, stem + ".py") for d in DEFAULT_DIRS]
+    candidates += [os.path.join(TESTS_DIR, d, stem + ".py") for d in ALL_DIRS]
     for path in candidates:
-        if os.path.isfile(path):
+        if os.path.isfile(path) and os.path.basename(path) not in NOT_TESTS:
             return path
     return None
 
@@ -78,6 +105,26 @@ def test_label(path):
     """`lang/int_bigint_mul`: the name ctest and the summaries use."""
     directory, filename = os.path.split(path)
     return f"{os.path.basename(directory)}/{filename[:-3]}"
+
+
+def is_conformance(path):
+    return os.path.basename(os.path.dirname(path)) == CONFORMANCE_DIR
+
+
+def conformance_enabled(args):
+    """HANDOFF_CONFORMANCE: the constant, overridden by the environment, forced by the flag."""
+    setting = os.environ.get("HANDOFF_CONFORMANCE", "").strip().upper()
+    enabled = HANDOFF_CONFORMANCE
+    if setting in ("1", "ON", "TRUE", "YES"):
+        enabled = True
+    elif setting in ("0", "OFF", "FALSE", "NO"):
+        enabled = False
+    return enabled or args.with_conformance
+
+
+def check_dirs(args):
+    """The directories a bare `run_script_tests.py` checks."""
+    return [d for d in ALL_DIRS if d != CONFORMANCE_DIR or conformance_enabled(args)]
 
 
 # ---------------------------------------------------------------- running programs
@@ -145,12 +192,21 @@ def format_expected_error(status, last_line):
 
 # ---------------------------------------------------------------- checking handoff
 
-def check_test(handoff, path, timeout):
+def handoff_command(handoff, path, real_speed):
+    """How handoff runs one program: conformance programs get an explicit clock."""
+    if not is_conformance(path):
+        return [handoff]
+    if real_speed is not None:
+        return [handoff, "--clock=real", f"--speed={real_speed:g}", "--trace=off"]
+    return [handoff] + HANDOFF_CONFORMANCE_FLAGS
+
+
+def check_test(handoff, path, timeout, real_speed=None):
     """Run one test under handoff; return a list of failure lines (empty: passed)."""
     stem = path[:-3]
     expected_out = read_bytes(stem + ".out") or b""
     expected_err = read_expected_error(stem + ".err")
-    result = run_program([handoff], path, timeout)
+    result = run_program(handoff_command(handoff, path, real_speed), path, timeout)
     problems = []
 
     if result.timed_out:
@@ -211,10 +267,14 @@ def run_checks(args):
         print(f"run_script_tests: no handoff binary at {handoff}: run `make build` first",
               file=sys.stderr)
         return 2
-    tests = find_tests(args.tests, DEFAULT_DIRS)
+    names = args.tests
+    if args.real_speed is not None and not names:
+        names = [os.path.join(TESTS_DIR, CONFORMANCE_DIR, n + ".py") for n in REAL_SPEED_TESTS]
+    tests = find_tests(names, check_dirs(args))
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        outcomes = pool.map(lambda p: (p, check_test(handoff, p, args.timeout)), tests)
+        outcomes = pool.map(
+            lambda p: (p, check_test(handoff, p, args.timeout, args.real_speed)), tests)
         for path, problems in outcomes:
             if problems:
                 failed += 1
@@ -240,16 +300,32 @@ def python_env(hash_seed):
     return env
 
 
+def python_command(python, path):
+    """CPython for lang/; the virtual-clock oracle beside them for conformance/."""
+    if is_conformance(path):
+        return [python, os.path.join(os.path.dirname(path), ORACLE_NAME)]
+    return [python]
+
+
+def outcome(result):
+    return (result.stdout, result.status, result.last_stderr_line())
+
+
 def regen_one(python, path, out_dir, timeout):
     """Write out_dir/NAME.out (and NAME.err when CPython fails); return problems."""
     # Two hash seeds: a test whose output hangs on str hashing (set order) is caught here.
-    first = run_program([python], path, timeout, python_env(0))
-    second = run_program([python], path, timeout, python_env(1))
+    command = python_command(python, path)
+    first = run_program(command, path, timeout, python_env(0))
+    second = run_program(command, path, timeout, python_env(1))
     if first.timed_out or first.status < 0:
         return [f"python3: {describe_status(first)}"]
-    if (first.stdout, first.status, first.last_stderr_line()) != \
-            (second.stdout, second.status, second.last_stderr_line()):
+    if outcome(first) != outcome(second):
         return ["output depends on the hash seed (set or dict-of-str order?): not deterministic"]
+    if is_conformance(path):
+        # Same seed again: asyncio programs can also hang on object addresses (sets of tasks).
+        again = run_program(command, path, timeout, python_env(0))
+        if outcome(again) != outcome(first):
+            return ["two runs under the oracle differ (set of tasks order?): not deterministic"]
     stem = os.path.join(out_dir, os.path.basename(path)[:-3])
     with open(stem + ".out", "wb") as f:
         f.write(first.stdout)
@@ -366,12 +442,21 @@ def main():
                         help="seconds per program (default: 30)")
     parser.add_argument("-j", "--jobs", type=int, default=2, help="programs run at once")
     parser.add_argument("-v", "--verbose", action="store_true", help="also list passing tests")
+    parser.add_argument("--with-conformance", action="store_true",
+                        help="also check tests/conformance (asyncio) when no TEST is named")
+    parser.add_argument("--real-speed", type=float, metavar="N",
+                        help="run conformance programs with --clock=real --speed=N "
+                             "(no TEST: a handful of them)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--regen", metavar="OUTDIR",
                       help="write .out/.err from python3 into OUTDIR (may be the test dir itself)")
     mode.add_argument("--conformance", action="store_true",
                       help="regenerate into a temp dir and fail on any difference")
     args = parser.parse_args()
+    if args.real_speed is not None and (args.regen or args.conformance):
+        parser.error("--real-speed checks handoff; it does not go with --regen or --conformance")
+    if args.real_speed is not None and args.real_speed <= 0:
+        parser.error("--real-speed needs a positive factor")
     if args.regen:
         return run_regen(args)
     if args.conformance:

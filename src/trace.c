@@ -1,0 +1,569 @@
+/* trace.c — the trace sink: receives the loop's AioEvents, keeps per-task
+ * statistics for the summary, and hands each event to the chosen renderer
+ * (trace_log.c, trace_lanes.c, trace_jsonl.c). Also the line buffer and the
+ * helpers the renderers share. It reads events only: never the VM or the loop. */
+#include "trace_internal.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The renderers by kind: a new one is a file and a line here. */
+static const TraceRenderer *renderer_for(TraceKind kind) {
+    switch (kind) {
+    case TRACE_LOG: return &trace_log_renderer;
+    case TRACE_LANES: return &trace_lanes_renderer;
+    case TRACE_JSONL: return &trace_jsonl_renderer;
+    case TRACE_OFF: break;
+    }
+    return NULL;
+}
+
+bool trace_kind_from_name(const char *name, TraceKind *kind) {
+    static const struct { const char *name; TraceKind kind; } names[] = {
+        {"off", TRACE_OFF}, {"log", TRACE_LOG}, {"lanes", TRACE_LANES}, {"jsonl", TRACE_JSONL},
+    };
+    for (size_t i = 0; name != NULL && i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(name, names[i].name) == 0) {
+            *kind = names[i].kind;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool trace_colour_default(FILE *stream) {
+    const char *no_colour = getenv("NO_COLOR");
+    if (no_colour != NULL && no_colour[0] != '\0') return false; /* no-color.org: set and not empty */
+    const char *term = getenv("TERM");
+    if (term != NULL && strcmp(term, "dumb") == 0) return false;
+    return stream != NULL && isatty(fileno(stream));
+}
+
+bool trace_buffered_default(FILE *stream) {
+    struct stat status;
+    if (stream == NULL || isatty(fileno(stream)) || fstat(fileno(stream), &status) != 0) return false;
+    /* Pipes and sockets may have a reader watching live (| tee, | jq): line by line. */
+    return S_ISREG(status.st_mode) || S_ISCHR(status.st_mode);
+}
+
+int trace_width_default(FILE *stream) {
+    struct winsize size;
+    if (stream != NULL && isatty(fileno(stream)) && ioctl(fileno(stream), TIOCGWINSZ, &size) == 0 &&
+        size.ws_col > 0)
+        return size.ws_col;
+    const char *columns = getenv("COLUMNS");
+    if (columns != NULL) {
+        int width = atoi(columns);
+        if (width > 0) return width;
+    }
+    return 80;
+}
+
+/* ------------------------------------------------------------ the line buffer */
+
+void trace_buf_grow(TraceBuf *buf, size_t more) {
+    size_t capacity = buf->capacity < 256 ? 256 : buf->capacity;
+    while (capacity < buf->length + more) capacity *= 2;
+    char *data = realloc(buf->data, capacity);
+    if (data == NULL) abort(); /* as the VM's reallocate does: no way to go on */
+    buf->data = data;
+    buf->capacity = capacity;
+}
+
+void trace_buf_int(TraceBuf *buf, int64_t value) {
+    char digits[24];
+    int n = 0;
+    uint64_t magnitude = value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value;
+    do {
+        digits[n++] = (char)('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    trace_buf_reserve(buf, (size_t)n + 1);
+    if (value < 0) buf->data[buf->length++] = '-';
+    while (n > 0) buf->data[buf->length++] = digits[--n];
+}
+
+/* Hand-rolled rather than printf("%.3f"): this runs twice per hand-off. */
+void trace_buf_seconds(TraceBuf *buf, double seconds) {
+    if (isnan(seconds)) {
+        trace_buf_puts(buf, "nan");
+        return;
+    }
+    if (!(fabs(seconds) < 9e15)) { /* too large for exact milliseconds in an int64 */
+        if (isinf(seconds)) {
+            trace_buf_puts(buf, seconds < 0 ? "-inf" : "inf");
+            return;
+        }
+        char text[400];
+        snprintf(text, sizeof text, "%.3f", seconds);
+        trace_buf_puts(buf, text);
+        return;
+    }
+    int64_t millis = (int64_t)floor(fabs(seconds) * 1000.0 + 0.5);
+    if (seconds < 0 && millis > 0) trace_buf_putc(buf, '-');
+    trace_buf_int(buf, millis / 1000);
+    int fraction = (int)(millis % 1000);
+    char decimals[4] = {'.', (char)('0' + fraction / 100), (char)('0' + fraction / 10 % 10),
+                        (char)('0' + fraction % 10)};
+    trace_buf_putn(buf, decimals, 4);
+}
+
+int trace_text_width(const char *text, size_t length) {
+    int width = 0;
+    for (size_t i = 0; i < length; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == 0x1b) { /* CSI ... final byte: no width */
+            while (i + 1 < length && !((text[i + 1] >= '@' && text[i + 1] <= '~') && text[i + 1] != '['))
+                i++;
+            i++;
+            continue;
+        }
+        if ((c & 0xC0) != 0x80) width++; /* count code points, not continuation bytes */
+    }
+    return width;
+}
+
+void trace_buf_pad(TraceBuf *buf, size_t from, int width) {
+    int have = trace_text_width(buf->data + from, buf->length - from);
+    if (have >= width) return;
+    trace_buf_reserve(buf, (size_t)(width - have));
+    memset(buf->data + buf->length, ' ', (size_t)(width - have));
+    buf->length += (size_t)(width - have);
+}
+
+/* ------------------------------------------------------ helpers for renderers */
+
+void trace_line_end(Trace *trace) {
+    trace_buf_putc(&trace->line, '\n');
+    if (trace->options.on_line != NULL) {
+        trace->options.on_line(trace->options.line_data, trace->line.data, trace->line.length);
+        trace->line.length = 0;
+        return;
+    }
+    fwrite(trace->line.data, 1, trace->line.length, trace->options.out);
+    /* Per line, so that on a terminal the trace and the program's output interleave
+     * in true order; a file or /dev/null can take stdio's buffering (a write per
+     * line would cost more than rendering it). */
+    if (!trace->options.buffered) fflush(trace->options.out);
+    trace->line.length = 0;
+}
+
+/* 256-colour codes, chosen to stay apart from each other on dark and light
+ * backgrounds; task n gets entry (n-1) mod 12, so a task keeps its colour. */
+static const char *const task_colours[] = {
+    "\x1b[38;5;39m",  "\x1b[38;5;208m", "\x1b[38;5;76m",  "\x1b[38;5;170m",
+    "\x1b[38;5;220m", "\x1b[38;5;44m",  "\x1b[38;5;203m", "\x1b[38;5;141m",
+    "\x1b[38;5;113m", "\x1b[38;5;33m",  "\x1b[38;5;214m", "\x1b[38;5;177m",
+};
+#define LOOP_COLOUR "\x1b[38;5;245m"
+
+const char *trace_colour(const Trace *trace, int64_t id) {
+    if (!trace->options.colour) return "";
+    if (id <= 0) return LOOP_COLOUR;
+    return task_colours[(id - 1) % (int64_t)(sizeof task_colours / sizeof task_colours[0])];
+}
+
+const char *trace_colour_reset(const Trace *trace) {
+    return trace->options.colour ? "\x1b[0m" : "";
+}
+
+TraceTask *trace_task(const Trace *trace, int64_t id) {
+    if (id <= 0 || id >= trace->task_capacity || !trace->tasks[id].seen) return NULL;
+    return &trace->tasks[id];
+}
+
+const char *trace_ref_name(const AioTaskRef *ref) {
+    if (ref->name != NULL) return ref->name;
+    return ref->id <= 0 ? "loop" : "?";
+}
+
+static AioTaskRef loop_ref(void) {
+    AioTaskRef ref = {0, "loop", NULL};
+    return ref;
+}
+
+static AioTaskRef ref_of_id(const Trace *trace, int64_t id) {
+    TraceTask *task = trace_task(trace, id);
+    if (task == NULL) return loop_ref();
+    AioTaskRef ref = {id, task->name, task->coro[0] != '\0' ? task->coro : NULL};
+    return ref;
+}
+
+AioTaskRef trace_holder(const Trace *trace, const AioEvent *event) {
+    switch (event->kind) {
+    case AIO_EV_SPAWN: return event->other.id > 0 ? event->other : loop_ref();
+    case AIO_EV_SUSPEND:
+    case AIO_EV_DONE:
+    case AIO_EV_RAISED:
+    case AIO_EV_CANCELLED:
+    case AIO_EV_BLOCKING: return event->task.id > 0 ? event->task : loop_ref();
+    case AIO_EV_NEVER_AWAITED: return ref_of_id(trace, trace->holder);
+    default: return loop_ref();
+    }
+}
+
+AioTaskRef trace_subject(const Trace *trace, const AioEvent *event) {
+    switch (event->kind) {
+    case AIO_EV_SPAWN:
+    case AIO_EV_RESUME:
+    case AIO_EV_WAKE:
+    case AIO_EV_SUSPEND:
+    case AIO_EV_DONE:
+    case AIO_EV_RAISED:
+    case AIO_EV_CANCELLED:
+    case AIO_EV_BLOCKING: return event->task.id > 0 ? event->task : loop_ref();
+    case AIO_EV_NEVER_AWAITED: return ref_of_id(trace, trace->holder);
+    default: return loop_ref();
+    }
+}
+
+const char *trace_glyph(AioEventKind kind) {
+    switch (kind) {
+    case AIO_EV_LOOP_START: return "▶";
+    case AIO_EV_SPAWN: return "+";
+    case AIO_EV_RESUME: return "→";
+    case AIO_EV_SUSPEND: return "⇢";
+    case AIO_EV_DONE: return "✓";
+    case AIO_EV_RAISED: return "✗";
+    case AIO_EV_CANCELLED: return "⊘";
+    case AIO_EV_CALLBACK: return "↻";
+    case AIO_EV_BLOCKING: return "⚠";
+    case AIO_EV_IDLE: return "…";
+    case AIO_EV_WAKE: return "•";
+    case AIO_EV_DEADLOCK: return "⊗";
+    case AIO_EV_NEVER_AWAITED: return "⚠";
+    case AIO_EV_LOOP_END: return "■";
+    }
+    return "?";
+}
+
+const char *trace_reason_words(const char *reason) {
+    if (reason == NULL) return "woken";
+    if (strcmp(reason, "timer") == 0) return "timer fired";
+    return reason;
+}
+
+const char *trace_outcome_word(TraceOutcome outcome) {
+    switch (outcome) {
+    case TRACE_ALIVE: return "waiting";
+    case TRACE_DONE: return "done";
+    case TRACE_RAISED: return "raised";
+    case TRACE_CANCELLED: return "cancelled";
+    }
+    return "?";
+}
+
+double trace_total_time(const Trace *trace) {
+    if (!trace->started) return 0;
+    if (!trace->any_run) return trace->last_time - trace->first_time;
+    double total = trace->loop_time;
+    if (trace->run_started >= 0) total += trace->last_time - trace->run_started;
+    return total;
+}
+
+double trace_task_lifetime(const Trace *trace, const TraceTask *task) {
+    double end = task->ended >= 0 ? task->ended : trace->last_time;
+    return end > task->born ? end - task->born : 0;
+}
+
+/* ------------------------------------------------------------- the records */
+
+/* Copies `text` into `into` (size bytes), cutting at a character boundary and
+ * marking the cut with "…" when it does not fit. */
+static void copy_cut(char *into, size_t size, const char *text) {
+    if (text == NULL) {
+        into[0] = '\0';
+        return;
+    }
+    size_t length = strlen(text);
+    if (length < size) {
+        memcpy(into, text, length + 1);
+        return;
+    }
+    size_t keep = size - 4; /* room for "…" (3 bytes) and the NUL */
+    while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80) keep--;
+    memcpy(into, text, keep);
+    memcpy(into + keep, "…", 4);
+}
+
+/* The record of the task `ref` names, created or renamed as needed. */
+static TraceTask *touch_task(Trace *trace, const AioTaskRef *ref, double now) {
+    int64_t id = ref->id;
+    if (id <= 0 || id > ((int64_t)1 << 30)) return NULL;
+    if (id >= trace->task_capacity) {
+        int64_t capacity = trace->task_capacity < 64 ? 64 : trace->task_capacity;
+        while (capacity <= id) capacity *= 2;
+        TraceTask *tasks = realloc(trace->tasks, (size_t)capacity * sizeof(TraceTask));
+        if (tasks == NULL) return NULL;
+        memset(tasks + trace->task_capacity, 0, (size_t)(capacity - trace->task_capacity) * sizeof(TraceTask));
+        trace->tasks = tasks;
+        trace->task_capacity = capacity;
+    }
+    TraceTask *task = &trace->tasks[id];
+    if (!task->seen) {
+        task->seen = true;
+        task->born = now;
+        task->ended = -1;
+        task->resumed_at = -1;
+        task->slot = -1;
+        if (id > trace->task_max_id) trace->task_max_id = id;
+    }
+    /* Cheap when nothing changed; set_name shows up at the next event. */
+    if (ref->name != NULL && strncmp(task->name, ref->name, sizeof task->name) != 0)
+        copy_cut(task->name, sizeof task->name, ref->name);
+    if (ref->coro != NULL && task->coro[0] == '\0') copy_cut(task->coro, sizeof task->coro, ref->coro);
+    return task;
+}
+
+static void stop_running(TraceTask *task, double now) {
+    if (task->resumed_at >= 0) {
+        if (now > task->resumed_at) task->running += now - task->resumed_at;
+        task->resumed_at = -1;
+    }
+}
+
+/* Updates the statistics after the event was rendered. */
+static void account(Trace *trace, const AioEvent *event, TraceTask *task) {
+    double now = event->time;
+    switch (event->kind) {
+    case AIO_EV_LOOP_START:
+        trace->any_run = true;
+        trace->run_started = now;
+        break;
+    case AIO_EV_LOOP_END:
+        if (trace->run_started >= 0 && now > trace->run_started) trace->loop_time += now - trace->run_started;
+        trace->run_started = -1;
+        break;
+    case AIO_EV_RESUME:
+        trace->handoffs++;
+        trace->holder = event->task.id;
+        if (task != NULL) {
+            task->resumes++;
+            task->resumed_at = now;
+        }
+        break;
+    case AIO_EV_SUSPEND:
+        if (task != NULL) stop_running(task, now);
+        trace->holder = 0;
+        break;
+    case AIO_EV_DONE:
+    case AIO_EV_RAISED:
+    case AIO_EV_CANCELLED:
+        if (task != NULL) {
+            stop_running(task, now);
+            task->ended = now;
+            task->outcome = event->kind == AIO_EV_DONE     ? TRACE_DONE
+                            : event->kind == AIO_EV_RAISED ? TRACE_RAISED
+                                                           : TRACE_CANCELLED;
+        }
+        if (trace->holder == event->task.id) trace->holder = 0;
+        break;
+    case AIO_EV_BLOCKING:
+        if (!trace->longest.any || event->duration > trace->longest.duration) {
+            trace->longest.any = true;
+            trace->longest.duration = event->duration;
+            trace->longest.task_id = event->task.id;
+            copy_cut(trace->longest.who, sizeof trace->longest.who, trace_ref_name(&event->task));
+            copy_cut(trace->longest.what, sizeof trace->longest.what, event->detail != NULL ? event->detail : "");
+        }
+        break;
+    default: break;
+    }
+}
+
+/* ------------------------------------------------------------------ the sink */
+
+Trace *trace_new(const TraceOptions *options) {
+    const TraceRenderer *renderer = renderer_for(options->kind);
+    if (renderer == NULL) return NULL;
+    Trace *trace = calloc(1, sizeof *trace);
+    if (trace == NULL) return NULL;
+    trace->options = *options;
+    if (trace->options.out == NULL) trace->options.out = stderr;
+    if (trace->options.width <= 0) trace->options.width = trace_width_default(trace->options.out);
+    trace->renderer = renderer;
+    trace->run_started = -1;
+    trace_buf_reserve(&trace->line, 512); /* most lines fit: no growth while tracing */
+    if (renderer->begin != NULL && !renderer->begin(trace)) {
+        free(trace->line.data);
+        free(trace);
+        return NULL;
+    }
+    return trace;
+}
+
+void trace_sink(void *data, const AioEvent *event) {
+    Trace *trace = data;
+    if (!trace->started) {
+        trace->started = true;
+        trace->first_time = trace->last_time = event->time;
+    } else if (event->time > trace->last_time) {
+        trace->last_time = event->time;
+    }
+    /* Records first, so the renderer sees names (a task's first event creates it). */
+    TraceTask *task = touch_task(trace, &event->task, event->time);
+    if (event->kind == AIO_EV_SPAWN) touch_task(trace, &event->other, event->time);
+    trace->renderer->event(trace, event);
+    account(trace, event, task);
+    /* A buffered trace still shows whole runs when the program stops. */
+    if (trace->options.buffered && (event->kind == AIO_EV_LOOP_END || event->kind == AIO_EV_DEADLOCK))
+        fflush(trace->options.out);
+}
+
+void trace_finish(Trace *trace) {
+    if (trace == NULL || trace->finished) return;
+    trace->finished = true;
+    trace->renderer->summary(trace);
+    fflush(trace->options.out);
+}
+
+void trace_free(Trace *trace) {
+    if (trace == NULL) return;
+    if (trace->renderer->end != NULL) trace->renderer->end(trace);
+    fflush(trace->options.out);
+    free(trace->tasks);
+    free(trace->line.data);
+    free(trace);
+}
+
+/* ----------------------------------------------------- the summary as a table */
+
+enum { SUMMARY_ROWS = 20 }; /* a table of 10,000 tasks helps nobody: the rest is one line */
+
+static void put_coro(TraceBuf *buf, const TraceTask *task) {
+    if (task->coro[0] == '\0') return;
+    trace_buf_puts(buf, task->coro);
+    trace_buf_puts(buf, "()");
+}
+
+static void put_seconds_right(TraceBuf *buf, double seconds, int width) {
+    char text[64];
+    /* Rendered into the line, then moved right: no buffer of its own. */
+    size_t from = buf->length;
+    trace_buf_seconds(buf, seconds);
+    size_t length = buf->length - from;
+    if ((int)length >= width || length >= sizeof text) return;
+    memcpy(text, buf->data + from, length);
+    buf->length = from;
+    for (int i = (int)length; i < width; i++) trace_buf_putc(buf, ' ');
+    trace_buf_putn(buf, text, length);
+}
+
+static void put_int_right(TraceBuf *buf, int64_t value, int width) {
+    char text[24];
+    size_t from = buf->length;
+    trace_buf_int(buf, value);
+    size_t length = buf->length - from;
+    if ((int)length >= width) return;
+    memcpy(text, buf->data + from, length);
+    buf->length = from;
+    for (int i = (int)length; i < width; i++) trace_buf_putc(buf, ' ');
+    trace_buf_putn(buf, text, length);
+}
+
+/* Widths of the name and coroutine columns, over the rows shown; returns the task count. */
+static int64_t measure_tasks(const Trace *trace, int *name_width, int *coro_width) {
+    int64_t count = 0;
+    for (int64_t id = 1; id <= trace->task_max_id; id++) {
+        TraceTask *task = trace_task(trace, id);
+        if (task == NULL) continue;
+        if (count++ >= SUMMARY_ROWS) continue;
+        int width = trace_text_width(task->name, strlen(task->name));
+        if (width > *name_width) *name_width = width;
+        width = task->coro[0] != '\0' ? trace_text_width(task->coro, strlen(task->coro)) + 2 : 0;
+        if (width > *coro_width) *coro_width = width;
+    }
+    return count;
+}
+
+static void put_task_row(Trace *trace, int64_t id, const TraceTask *task, double waiting, int name_width,
+                         int coro_width) {
+    TraceBuf *line = &trace->line;
+    size_t from = line->length;
+    trace_buf_puts(line, "  ");
+    trace_buf_puts(line, trace_colour(trace, id));
+    trace_buf_puts(line, task->name);
+    trace_buf_puts(line, trace_colour_reset(trace));
+    trace_buf_pad(line, from, 2 + name_width + 2);
+    put_coro(line, task);
+    trace_buf_pad(line, from, 2 + name_width + 2 + coro_width);
+    put_seconds_right(line, task->running, 9);
+    put_seconds_right(line, waiting, 9);
+    put_int_right(line, task->resumes, 9);
+    trace_buf_puts(line, "  ");
+    trace_buf_puts(line, trace_outcome_word(task->outcome));
+    trace_line_end(trace);
+}
+
+static void put_longest_blocking(Trace *trace) {
+    TraceBuf *line = &trace->line;
+    trace_buf_puts(line, "longest blocking call: ");
+    if (!trace->longest.any) {
+        trace_buf_puts(line, "none");
+    } else {
+        trace_buf_puts(line, trace_colour(trace, trace->longest.task_id));
+        trace_buf_puts(line, trace->longest.who);
+        trace_buf_puts(line, trace_colour_reset(trace));
+        trace_buf_puts(line, " held the loop for ");
+        trace_buf_seconds(line, trace->longest.duration);
+        trace_buf_puts(line, " s");
+        if (trace->longest.what[0] != '\0') {
+            trace_buf_puts(line, " in ");
+            trace_buf_puts(line, trace->longest.what);
+        }
+    }
+    trace_line_end(trace);
+}
+
+void trace_summary_table(Trace *trace) {
+    TraceBuf *line = &trace->line;
+    int name_width = 4, coro_width = 9;
+    int64_t count = measure_tasks(trace, &name_width, &coro_width);
+    trace_buf_puts(line, "summary: loop time ");
+    trace_buf_seconds(line, trace_total_time(trace));
+    trace_buf_puts(line, " s, ");
+    trace_buf_int(line, trace->handoffs);
+    trace_buf_puts(line, trace->handoffs == 1 ? " hand-off, " : " hand-offs, ");
+    trace_buf_int(line, count);
+    trace_buf_puts(line, count == 1 ? " task" : " tasks");
+    trace_line_end(trace);
+    if (count > 0) {
+        size_t from = line->length;
+        trace_buf_puts(line, "  task");
+        trace_buf_pad(line, from, 2 + name_width + 2);
+        trace_buf_puts(line, "coroutine");
+        trace_buf_pad(line, from, 2 + name_width + 2 + coro_width);
+        trace_buf_puts(line, "  running  waiting  resumed  outcome");
+        trace_line_end(trace);
+    }
+    int64_t shown = 0;
+    double rest_running = 0, rest_waiting = 0;
+    for (int64_t id = 1; id <= trace->task_max_id; id++) {
+        TraceTask *task = trace_task(trace, id);
+        if (task == NULL) continue;
+        double lifetime = trace_task_lifetime(trace, task);
+        double waiting = lifetime > task->running ? lifetime - task->running : 0;
+        if (shown++ < SUMMARY_ROWS) {
+            put_task_row(trace, id, task, waiting, name_width, coro_width);
+        } else {
+            rest_running += task->running;
+            rest_waiting += waiting;
+        }
+    }
+    if (shown > SUMMARY_ROWS) {
+        trace_buf_puts(line, "  … and ");
+        trace_buf_int(line, shown - SUMMARY_ROWS);
+        trace_buf_puts(line, " more tasks: running ");
+        trace_buf_seconds(line, rest_running);
+        trace_buf_puts(line, " s, waiting ");
+        trace_buf_seconds(line, rest_waiting);
+        trace_buf_puts(line, " s in all");
+        trace_line_end(trace);
+    }
+    put_longest_blocking(trace);
+}

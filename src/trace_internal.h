@@ -1,0 +1,144 @@
+/* trace_internal.h — what the renderers share with trace.c: the Trace itself, its
+ * reusable line buffer, the per-task records, and the TraceRenderer interface.
+ * A new renderer is one file defining a TraceRenderer, plus its line in trace.c. */
+#ifndef HANDOFF_TRACE_INTERNAL_H
+#define HANDOFF_TRACE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "trace.h"
+
+/* A growable byte buffer, reused for every line: it grows a few times at the
+ * start and then never allocates again. */
+typedef struct {
+    char *data;
+    size_t length;
+    size_t capacity;
+} TraceBuf;
+
+typedef enum { TRACE_ALIVE, TRACE_DONE, TRACE_RAISED, TRACE_CANCELLED } TraceOutcome;
+
+/* What the trace remembers of one task, indexed by its id. Names are copied
+ * (an event's strings live only as long as the sink call) and cut to fit. */
+typedef struct {
+    bool seen;            /* an event named this task */
+    char name[32];        /* the latest name ("Task-2", or set with set_name) */
+    char coro[40];        /* the coroutine's qualified name, "" if unknown */
+    double born;          /* loop time of its first event (its SPAWN, normally) */
+    double ended;         /* loop time of DONE/RAISED/CANCELLED, or -1 while alive */
+    double running;       /* sum of RESUME -> SUSPEND/DONE spans */
+    double resumed_at;    /* loop time of the RESUME it is running from, or -1 */
+    int64_t resumes;      /* RESUME events */
+    TraceOutcome outcome;
+    int slot;             /* free for the renderer (lanes: its column) */
+} TraceTask;
+
+/* The longest blocking call so far. */
+typedef struct {
+    bool any;
+    double duration;
+    int64_t task_id;      /* who held the loop (0: the loop, in a callback) */
+    char who[32];
+    char what[64];        /* "time.sleep(1)" */
+} TraceBlocking;
+
+typedef struct TraceRenderer {
+    const char *name;
+    /* Optional: sets trace->renderer_state up. False on failure. */
+    bool (*begin)(Trace *trace);
+    /* Renders one event into trace->line and calls trace_line_end (once or more).
+     * Called before the trace's records are updated for this event. */
+    void (*event)(Trace *trace, const AioEvent *event);
+    /* Renders the summary from the trace's records. */
+    void (*summary)(Trace *trace);
+    /* Optional: frees trace->renderer_state. */
+    void (*end)(Trace *trace);
+} TraceRenderer;
+
+extern const TraceRenderer trace_log_renderer;
+extern const TraceRenderer trace_lanes_renderer;
+extern const TraceRenderer trace_jsonl_renderer;
+
+struct Trace {
+    TraceOptions options;         /* out, colour, width: resolved (never NULL / <= 0) */
+    const TraceRenderer *renderer;
+    void *renderer_state;
+    TraceBuf line;                /* the line being rendered */
+
+    TraceTask *tasks;             /* indexed by task id; [0] is unused (the loop) */
+    int64_t task_capacity;
+    int64_t task_max_id;          /* the highest id seen */
+    int64_t holder;               /* who holds control now: a task id, 0 for the loop */
+
+    bool started;                 /* an event arrived */
+    double first_time, last_time; /* loop times of the first and the latest event */
+    double run_started;           /* time of the open LOOP_START, or -1 */
+    double loop_time;             /* sum of closed LOOP_START -> LOOP_END spans */
+    bool any_run;                 /* a LOOP_START arrived */
+    int64_t handoffs;             /* RESUME events */
+    TraceBlocking longest;
+    bool finished;                /* trace_finish ran */
+};
+
+/* ---- the line buffer ----
+ * The appends are inline: a renderer makes a few dozen per event, mostly of
+ * string literals whose length the compiler then knows. */
+void trace_buf_grow(TraceBuf *buf, size_t more);
+
+static inline void trace_buf_reserve(TraceBuf *buf, size_t more) {
+    if (buf->length + more > buf->capacity) trace_buf_grow(buf, more);
+}
+
+static inline void trace_buf_putn(TraceBuf *buf, const char *text, size_t length) {
+    trace_buf_reserve(buf, length);
+    memcpy(buf->data + buf->length, text, length);
+    buf->length += length;
+}
+
+static inline void trace_buf_puts(TraceBuf *buf, const char *text) {
+    if (text != NULL) trace_buf_putn(buf, text, strlen(text));
+}
+
+static inline void trace_buf_putc(TraceBuf *buf, char c) {
+    trace_buf_reserve(buf, 1);
+    buf->data[buf->length++] = c;
+}
+
+void trace_buf_int(TraceBuf *buf, int64_t value);
+/* Seconds with 3 decimals ("1.000"); NaN and infinities as "nan"/"inf". */
+void trace_buf_seconds(TraceBuf *buf, double seconds);
+/* Spaces until the text since byte `from` is `width` columns wide. */
+void trace_buf_pad(TraceBuf *buf, size_t from, int width);
+/* Columns of `length` bytes of UTF-8 text, skipping ANSI colour sequences. */
+int trace_text_width(const char *text, size_t length);
+
+/* ---- helpers for renderers ---- */
+/* Writes trace->line and a newline to the output, flushes it, empties the line. */
+void trace_line_end(Trace *trace);
+/* The SGR sequence colouring task `id` (id 0: the loop), or "" without colour. */
+const char *trace_colour(const Trace *trace, int64_t id);
+const char *trace_colour_reset(const Trace *trace);
+/* The record of task `id` (NULL for the loop or an id never seen). */
+TraceTask *trace_task(const Trace *trace, int64_t id);
+/* A task reference's name, never NULL ("loop" for id 0). */
+const char *trace_ref_name(const AioTaskRef *ref);
+/* Who holds control while `event` happens: the loop, the task, or the spawner. */
+AioTaskRef trace_holder(const Trace *trace, const AioEvent *event);
+/* The column (lanes) or line (log) an event is about: the task it names, else the holder. */
+AioTaskRef trace_subject(const Trace *trace, const AioEvent *event);
+/* One glyph per event kind, shared by the log and the lanes. */
+const char *trace_glyph(AioEventKind kind);
+/* Plain words for a wake-up reason ("timer" -> "timer fired"). */
+const char *trace_reason_words(const char *reason);
+/* The summary of trace's run as an aligned table (log and lanes share it). */
+void trace_summary_table(Trace *trace);
+/* Lifetime and waiting time of a record, at the end of the run. */
+double trace_task_lifetime(const Trace *trace, const TraceTask *task);
+/* Total loop time: the closed runs, plus an open one up to the latest event. */
+double trace_total_time(const Trace *trace);
+/* Lowercase outcome word: "running", "done", "raised", "cancelled". */
+const char *trace_outcome_word(TraceOutcome outcome);
+
+#endif

@@ -1,0 +1,220 @@
+/* trace_jsonl.c — the `--trace=jsonl` renderer: one JSON object per event and a
+ * final {"event": "summary", ...}, each on one line, for tools and tests. The
+ * schema is documented in docs/trace.md; keys come in a fixed order. */
+#include <math.h>
+#include <string.h>
+
+#include "trace_internal.h"
+
+static const char *event_name(AioEventKind kind) {
+    switch (kind) {
+    case AIO_EV_LOOP_START: return "loop_start";
+    case AIO_EV_SPAWN: return "spawn";
+    case AIO_EV_RESUME: return "resume";
+    case AIO_EV_SUSPEND: return "suspend";
+    case AIO_EV_DONE: return "done";
+    case AIO_EV_RAISED: return "raised";
+    case AIO_EV_CANCELLED: return "cancelled";
+    case AIO_EV_CALLBACK: return "callback";
+    case AIO_EV_BLOCKING: return "blocking";
+    case AIO_EV_IDLE: return "idle";
+    case AIO_EV_WAKE: return "wake";
+    case AIO_EV_DEADLOCK: return "deadlock";
+    case AIO_EV_NEVER_AWAITED: return "never_awaited";
+    case AIO_EV_LOOP_END: return "loop_end";
+    }
+    return "unknown";
+}
+
+/* Length of the valid UTF-8 sequence at `text` (1-4), or 0 if it is not one. */
+static size_t utf8_sequence(const unsigned char *text) {
+    unsigned char c = text[0];
+    size_t length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (c >= 0xF5) return 0;
+    for (size_t i = 1; i < length; i++)
+        if ((text[i] & 0xC0) != 0x80) return 0;
+    return length;
+}
+
+/* A JSON string: quotes, backslashes and control characters escaped, UTF-8 kept
+ * as it is, and bytes that are not UTF-8 replaced by U+FFFD so the line stays valid. */
+static void put_string(TraceBuf *buf, const char *text) {
+    static const char hex[] = "0123456789abcdef";
+    if (text == NULL) {
+        trace_buf_puts(buf, "null");
+        return;
+    }
+    const unsigned char *p = (const unsigned char *)text;
+    trace_buf_putc(buf, '"');
+    while (*p != '\0') {
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\') p++;
+        if (p > run) trace_buf_putn(buf, (const char *)run, (size_t)(p - run));
+        unsigned char c = *p;
+        if (c == '\0') break;
+        if (c >= 0x80) {
+            size_t length = utf8_sequence(p);
+            if (length == 0) {
+                trace_buf_puts(buf, "\\ufffd");
+                p++;
+            } else {
+                trace_buf_putn(buf, (const char *)p, length);
+                p += length;
+            }
+            continue;
+        }
+        p++;
+        switch (c) {
+        case '"': trace_buf_puts(buf, "\\\""); break;
+        case '\\': trace_buf_puts(buf, "\\\\"); break;
+        case '\n': trace_buf_puts(buf, "\\n"); break;
+        case '\r': trace_buf_puts(buf, "\\r"); break;
+        case '\t': trace_buf_puts(buf, "\\t"); break;
+        case '\b': trace_buf_puts(buf, "\\b"); break;
+        case '\f': trace_buf_puts(buf, "\\f"); break;
+        default: {
+            char escape[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            trace_buf_putn(buf, escape, 6);
+        }
+        }
+    }
+    trace_buf_putc(buf, '"');
+}
+
+/* Seconds with 3 decimals; JSON has no NaN or infinity, so those are null. */
+static void put_seconds(TraceBuf *buf, double seconds) {
+    if (isnan(seconds) || isinf(seconds)) trace_buf_puts(buf, "null");
+    else trace_buf_seconds(buf, seconds);
+}
+
+static void put_until(TraceBuf *buf, double until) {
+    if (until >= 0) put_seconds(buf, until);
+    else trace_buf_puts(buf, "null");
+}
+
+static void put_ref(TraceBuf *buf, const AioTaskRef *ref) {
+    trace_buf_puts(buf, "{\"id\":");
+    trace_buf_int(buf, ref->id);
+    trace_buf_puts(buf, ",\"name\":");
+    put_string(buf, trace_ref_name(ref));
+    trace_buf_puts(buf, ",\"coro\":");
+    put_string(buf, ref->coro);
+    trace_buf_putc(buf, '}');
+}
+
+/* `,"key":"text"` (or null). */
+static void put_field(TraceBuf *buf, const char *key, const char *text) {
+    trace_buf_puts(buf, ",\"");
+    trace_buf_puts(buf, key);
+    trace_buf_puts(buf, "\":");
+    put_string(buf, text);
+}
+
+static void jsonl_event(Trace *trace, const AioEvent *event) {
+    TraceBuf *line = &trace->line;
+    trace_buf_puts(line, "{\"t\":");
+    put_seconds(line, event->time);
+    trace_buf_puts(line, ",\"event\":\"");
+    trace_buf_puts(line, event_name(event->kind));
+    trace_buf_puts(line, "\",\"task\":");
+    put_ref(line, &event->task);
+    const char *detail = event->detail;
+    switch (event->kind) {
+    case AIO_EV_LOOP_START: put_field(line, "main", detail); break;
+    case AIO_EV_SPAWN:
+        trace_buf_puts(line, ",\"by\":");
+        put_ref(line, &event->other);
+        break;
+    case AIO_EV_RESUME:
+    case AIO_EV_WAKE: put_field(line, "reason", event->reason); break;
+    case AIO_EV_SUSPEND:
+        put_field(line, "on", detail);
+        trace_buf_puts(line, ",\"until\":");
+        put_until(line, event->until);
+        break;
+    case AIO_EV_DONE: put_field(line, "result", detail); break;
+    case AIO_EV_RAISED: put_field(line, "exception", detail); break;
+    case AIO_EV_CANCELLED: break;
+    case AIO_EV_CALLBACK: put_field(line, "callback", detail); break;
+    case AIO_EV_BLOCKING:
+        put_field(line, "what", detail);
+        trace_buf_puts(line, ",\"duration\":");
+        put_seconds(line, event->duration);
+        trace_buf_puts(line, ",\"delayed\":[");
+        for (int i = 0; i < event->delayed_count; i++) {
+            if (i > 0) trace_buf_putc(line, ',');
+            put_ref(line, &event->delayed[i]);
+        }
+        trace_buf_putc(line, ']');
+        break;
+    case AIO_EV_IDLE:
+        trace_buf_puts(line, ",\"until\":");
+        put_until(line, event->until);
+        break;
+    case AIO_EV_DEADLOCK: put_field(line, "chain", detail); break;
+    case AIO_EV_NEVER_AWAITED: put_field(line, "what", detail); break;
+    case AIO_EV_LOOP_END: break;
+    }
+    if (event->file != NULL) {
+        put_field(line, "file", event->file);
+        trace_buf_puts(line, ",\"line\":");
+        trace_buf_int(line, event->line);
+    }
+    trace_buf_putc(line, '}');
+    trace_line_end(trace);
+}
+
+static void jsonl_summary(Trace *trace) {
+    TraceBuf *line = &trace->line;
+    trace_buf_puts(line, "{\"t\":");
+    put_seconds(line, trace->last_time);
+    trace_buf_puts(line, ",\"event\":\"summary\",\"loop_time\":");
+    put_seconds(line, trace_total_time(trace));
+    trace_buf_puts(line, ",\"handoffs\":");
+    trace_buf_int(line, trace->handoffs);
+    trace_buf_puts(line, ",\"tasks\":[");
+    bool first = true;
+    for (int64_t id = 1; id <= trace->task_max_id; id++) {
+        TraceTask *task = trace_task(trace, id);
+        if (task == NULL) continue;
+        double lifetime = trace_task_lifetime(trace, task);
+        if (!first) trace_buf_putc(line, ',');
+        first = false;
+        AioTaskRef ref = {id, task->name, task->coro[0] != '\0' ? task->coro : NULL};
+        put_ref(line, &ref);
+        line->length--; /* reopen the task object: its statistics follow */
+        trace_buf_puts(line, ",\"running\":");
+        put_seconds(line, task->running);
+        trace_buf_puts(line, ",\"waiting\":");
+        put_seconds(line, lifetime > task->running ? lifetime - task->running : 0);
+        trace_buf_puts(line, ",\"resumed\":");
+        trace_buf_int(line, task->resumes);
+        trace_buf_puts(line, ",\"outcome\":\"");
+        trace_buf_puts(line, trace_outcome_word(task->outcome));
+        trace_buf_puts(line, "\"}");
+    }
+    trace_buf_puts(line, "],\"longest_blocking\":");
+    if (!trace->longest.any) {
+        trace_buf_puts(line, "null");
+    } else {
+        TraceTask *who = trace_task(trace, trace->longest.task_id);
+        AioTaskRef ref = {trace->longest.task_id, trace->longest.who,
+                          who != NULL && who->coro[0] != '\0' ? who->coro : NULL};
+        trace_buf_puts(line, "{\"task\":");
+        put_ref(line, &ref);
+        trace_buf_puts(line, ",\"duration\":");
+        put_seconds(line, trace->longest.duration);
+        put_field(line, "what", trace->longest.what);
+        trace_buf_putc(line, '}');
+    }
+    trace_buf_putc(line, '}');
+    trace_line_end(trace);
+}
+
+const TraceRenderer trace_jsonl_renderer = {
+    .name = "jsonl",
+    .begin = NULL,
+    .event = jsonl_event,
+    .summary = jsonl_summary,
+    .end = NULL,
+};
