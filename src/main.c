@@ -11,6 +11,7 @@
 #include "containers.h"
 #include "debug.h"
 #include "exceptions.h"
+#include "lessons_dir.h"
 #include "loop.h"
 #include "mod_asyncio.h"
 #include "parser.h"
@@ -38,8 +39,10 @@ static void usage(FILE *out) {
           "  --clock=real|virtual  asyncio's clock: wall time (the default), or a virtual\n"
           "                 clock that jumps to the next timer when nothing is ready\n"
           "  --speed=X      with the real clock, time passes X times faster (default 1)\n"
-          "  --trace=log|lanes|jsonl|off  how to show the hand-offs of control\n"
+          "  --trace=log|lanes|jsonl|off  how to show the hand-offs of control (default:\n"
+          "                 log when standard error is a terminal, else off)\n"
           "  --trace-file=F write the trace to F instead of standard error\n"
+          "  --lessons-dir  print the directory handoff reads its lessons from, and exit\n"
           "  -h, --help     show this help and exit\n"
           "  -V, --version  print handoff's version and exit\n"
           "\n"
@@ -242,6 +245,15 @@ int main(int argc, char **argv) {
         }
         if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
             printf("handoff %s\n", HANDOFF_VERSION);
+            return 0;
+        }
+        if (strcmp(arg, "--lessons-dir") == 0) {
+            char dir[4096];
+            if (!lessons_find_dir(dir, sizeof dir)) {
+                fprintf(stderr, "handoff: no lessons directory found (set HANDOFF_LESSONS_DIR)\n");
+                return 1;
+            }
+            printf("%s\n", dir);
             return 0;
         }
         if (strcmp(arg, "--dis") == 0) {
