@@ -14,7 +14,7 @@ RUNNER := $(PYTHON) tests/run_script_tests.py
 # cmake --build runs make again; the "Entering directory" lines are only noise.
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all build run test conformance regen sanitize bench clean deps
+.PHONY: all build run test conformance regen sanitize gc-stress bench clean deps
 
 all: build
 
@@ -49,6 +49,13 @@ sanitize: deps
 	$(CMAKE) -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=Debug -DHANDOFF_SANITIZE=ON
 	$(CMAKE) --build $(SANITIZE_DIR) --parallel $(JOBS)
 	$(CTEST) --test-dir $(SANITIZE_DIR) --output-on-failure --parallel $(JOBS)
+
+# Every script test again on the sanitizer build, collecting garbage at every safe
+# point that follows an allocation: a value the collector cannot see fails loudly.
+gc-stress: deps
+	$(CMAKE) -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=Debug -DHANDOFF_SANITIZE=ON
+	$(CMAKE) --build $(SANITIZE_DIR) --parallel $(JOBS)
+	HANDOFF_GC_STRESS=1 $(RUNNER) --handoff ./$(SANITIZE_DIR)/handoff -j $(JOBS)
 
 bench: build
 	$(PYTHON) bench/run.py --handoff ./$(BUILD_DIR)/handoff --python $(PYTHON)

@@ -320,6 +320,7 @@ static void mark_roots(VM *vm) {
     ObjClass **classes = (ObjClass **)&vm->types;
     for (size_t i = 0; i < sizeof(vm->types) / sizeof(ObjClass *); i++)
         gc_mark_object(vm, (Obj *)classes[i]);
+    for (int i = 0; i < DUNDER_COUNT; i++) gc_mark_object(vm, (Obj *)vm->dunder[i]);
     ObjStr **names = &vm->s_init;
     for (ObjStr **name = names; name <= &vm->s_class; name++) gc_mark_object(vm, (Obj *)*name);
     mark_values(vm, vm->temp_roots, vm->temp_root_count);

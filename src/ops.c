@@ -12,13 +12,22 @@
 /* ------------------------------------------------------------------ types */
 
 static ObjClass *iterator_class(VM *vm, const char *type_name) {
+    /* Classes stay alive in vm->iterator_classes, so the cache may point at them. */
+    size_t slot = ((uintptr_t)type_name >> 3) % (sizeof vm->iterator_class_cache / sizeof vm->iterator_class_cache[0]);
+    if (vm->iterator_class_cache[slot].type_name == type_name) return vm->iterator_class_cache[slot].cls;
     ObjStr *name = str_intern_cstr(vm, type_name);
     Value found = dict_get_str(vm->iterator_classes, name);
-    if (!IS_EMPTY(found)) return AS_CLASS(found);
-    ObjClass *cls = class_new(vm, name, vm->types.object, OBJ_ITERATOR);
-    cls->is_builtin = true;
-    cls->construct = NULL;
-    dict_set_str(vm, vm->iterator_classes, name, OBJ_VAL(cls));
+    ObjClass *cls;
+    if (!IS_EMPTY(found)) {
+        cls = AS_CLASS(found);
+    } else {
+        cls = class_new(vm, name, vm->types.object, OBJ_ITERATOR);
+        cls->is_builtin = true;
+        cls->construct = NULL;
+        dict_set_str(vm, vm->iterator_classes, name, OBJ_VAL(cls));
+    }
+    vm->iterator_class_cache[slot].type_name = type_name;
+    vm->iterator_class_cache[slot].cls = cls;
     return cls;
 }
 
@@ -68,11 +77,11 @@ bool vm_is_instance(VM *vm, Value v, ObjClass *cls) { return class_is_subclass(v
 static bool is_number(Value v) { return IS_INT(v) || IS_BOOL(v) || IS_FLOAT(v) || IS_BIGINT(v); }
 
 /* A method defined in Python (a user class) for a dunder name, or EMPTY. */
-static Value user_method(VM *vm, Value v, const char *name) {
+static Value user_method(VM *vm, Value v, DunderName name) {
     if (!IS_INSTANCE(v) && !IS_EXCEPTION(v) && !IS_NATIVE_DATA(v)) return EMPTY_VAL;
     ObjClass *cls = vm_type_of(vm, v);
     if (cls->is_builtin) return EMPTY_VAL;
-    Value method = class_lookup(cls, str_intern_cstr(vm, name));
+    Value method = class_lookup(cls, vm->dunder[name]);
     return IS_FUNCTION(method) || IS_NATIVE(method) ? method : EMPTY_VAL;
 }
 
@@ -106,7 +115,7 @@ Value vm_repr(VM *vm, Value v) {
     }
     if (vm_c_stack_exhausted(vm, "maximum recursion depth exceeded while getting the repr of an object"))
         return EMPTY_VAL;
-    Value custom = user_method(vm, v, "__repr__");
+    Value custom = user_method(vm, v, DUNDER_REPR);
     if (!IS_EMPTY(custom)) {
         Value text = call_user_method(vm, custom, v, 0, NULL);
         if (!IS_EMPTY(text) && !IS_STR(text))
@@ -178,7 +187,7 @@ Value vm_repr(VM *vm, Value v) {
 
 Value vm_str(VM *vm, Value v) {
     if (IS_STR(v)) return v;
-    Value custom = user_method(vm, v, "__str__");
+    Value custom = user_method(vm, v, DUNDER_STR);
     if (!IS_EMPTY(custom)) {
         Value text = call_user_method(vm, custom, v, 0, NULL);
         if (!IS_EMPTY(text) && !IS_STR(text))
@@ -235,7 +244,7 @@ int vm_truthy(VM *vm, Value v) {
         return 1;
     default: break;
     }
-    Value method = user_method(vm, v, "__bool__");
+    Value method = user_method(vm, v, DUNDER_BOOL);
     if (!IS_EMPTY(method)) {
         Value result = call_user_method(vm, method, v, 0, NULL);
         if (IS_EMPTY(result)) return -1;
@@ -245,7 +254,7 @@ int vm_truthy(VM *vm, Value v) {
         }
         return AS_BOOL(result);
     }
-    method = user_method(vm, v, "__len__");
+    method = user_method(vm, v, DUNDER_LEN);
     if (!IS_EMPTY(method)) {
         int64_t length;
         if (!vm_len(vm, v, &length)) return -1;
@@ -263,8 +272,8 @@ int vm_equal(VM *vm, Value a, Value b) {
     if (is_number(a) && is_number(b)) return num_equal(a, b);
     if (IS_STR(a) && IS_STR(b)) return AS_STR(a) == AS_STR(b) || str_equal(AS_STR(a), AS_STR(b));
     if (IS_NONE(a) || IS_NONE(b)) return IS_NONE(a) && IS_NONE(b);
-    Value method = user_method(vm, a, "__eq__");
-    if (IS_EMPTY(method)) method = user_method(vm, b, "__eq__");
+    Value method = user_method(vm, a, DUNDER_EQ);
+    if (IS_EMPTY(method)) method = user_method(vm, b, DUNDER_EQ);
     if (!IS_EMPTY(method)) {
         Value result = vm_compare(vm, CMP_EQ, a, b);
         if (IS_EMPTY(result)) return -1;
@@ -323,7 +332,7 @@ bool vm_hash(VM *vm, Value v, uint64_t *out) {
         return true;
     case OBJ_INSTANCE: {
         ObjClass *cls = AS_INSTANCE(v)->cls;
-        Value hash = class_lookup(cls, str_intern_cstr(vm, "__hash__"));
+        Value hash = class_lookup(cls, vm->dunder[DUNDER_HASH]);
         if (IS_NONE(hash)) break;
         if (IS_FUNCTION(hash)) {
             Value result = vm_call(vm, hash, 1, &v);
@@ -335,7 +344,7 @@ bool vm_hash(VM *vm, Value v, uint64_t *out) {
             *out = num_hash(result);
             return true;
         }
-        if (IS_EMPTY(hash) && !IS_EMPTY(class_lookup(cls, str_intern_cstr(vm, "__eq__")))) break;
+        if (IS_EMPTY(hash) && !IS_EMPTY(class_lookup(cls, vm->dunder[DUNDER_EQ]))) break;
         *out = (uint64_t)(uintptr_t)AS_OBJ(v) >> 4;
         return true;
     }
@@ -348,7 +357,7 @@ bool vm_hash(VM *vm, Value v, uint64_t *out) {
 /* -------------------------------------------------------------- comparison */
 
 static const char *const compare_symbols[] = {"==", "!=", "<", "<=", ">", ">="};
-static const char *const compare_dunders[] = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"};
+static const DunderName compare_dunders[] = {DUNDER_EQ, DUNDER_NE, DUNDER_LT, DUNDER_LE, DUNDER_GT, DUNDER_GE};
 static const int compare_swapped[] = {CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_LT, CMP_LE};
 
 static int order_result(int cmp_op, int c) {
@@ -421,15 +430,16 @@ int vm_compare_bool(VM *vm, int cmp_op, Value a, Value b) {
 /* -------------------------------------------------------------- arithmetic */
 
 static const char *const binary_symbols[] = {"+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "|", "^", "&"};
-static const char *const binary_dunders[] = {"__add__", "__sub__", "__mul__", "__matmul__", "__truediv__",
-                                             "__floordiv__", "__mod__", "__pow__", "__lshift__", "__rshift__",
-                                             "__or__", "__xor__", "__and__"};
-static const char *const binary_rdunders[] = {"__radd__", "__rsub__", "__rmul__", "__rmatmul__",
-                                              "__rtruediv__", "__rfloordiv__", "__rmod__", "__rpow__",
-                                              "__rlshift__", "__rrshift__", "__ror__", "__rxor__", "__rand__"};
-static const char *const binary_idunders[] = {"__iadd__", "__isub__", "__imul__", "__imatmul__",
-                                              "__itruediv__", "__ifloordiv__", "__imod__", "__ipow__",
-                                              "__ilshift__", "__irshift__", "__ior__", "__ixor__", "__iand__"};
+/* Indexed by BinaryOperator (ast.h): the plain, reflected and in-place names. */
+static const DunderName binary_dunders[] = {DUNDER_ADD, DUNDER_SUB, DUNDER_MUL, DUNDER_MATMUL, DUNDER_TRUEDIV,
+                                            DUNDER_FLOORDIV, DUNDER_MOD, DUNDER_POW, DUNDER_LSHIFT,
+                                            DUNDER_RSHIFT, DUNDER_OR, DUNDER_XOR, DUNDER_AND};
+static const DunderName binary_rdunders[] = {DUNDER_RADD, DUNDER_RSUB, DUNDER_RMUL, DUNDER_RMATMUL,
+                                             DUNDER_RTRUEDIV, DUNDER_RFLOORDIV, DUNDER_RMOD, DUNDER_RPOW,
+                                             DUNDER_RLSHIFT, DUNDER_RRSHIFT, DUNDER_ROR, DUNDER_RXOR, DUNDER_RAND};
+static const DunderName binary_idunders[] = {DUNDER_IADD, DUNDER_ISUB, DUNDER_IMUL, DUNDER_IMATMUL,
+                                             DUNDER_ITRUEDIV, DUNDER_IFLOORDIV, DUNDER_IMOD, DUNDER_IPOW,
+                                             DUNDER_ILSHIFT, DUNDER_IRSHIFT, DUNDER_IOR, DUNDER_IXOR, DUNDER_IAND};
 
 static bool int_operand(Value v, int64_t *out) {
     if (IS_INT(v)) {
@@ -546,7 +556,7 @@ Value vm_binary_op(VM *vm, int op, Value a, Value b) {
 }
 
 Value vm_unary_op(VM *vm, int uop, Value a) {
-    static const char *const dunders[] = {"__neg__", "__pos__", "__invert__"};
+    static const DunderName dunders[] = {DUNDER_NEG, DUNDER_POS, DUNDER_INVERT};
     static const char *const symbols[] = {"-", "+", "~"};
     if (uop == UOP_NOT) {
         int truth = vm_truthy(vm, a);
@@ -749,7 +759,7 @@ bool vm_load_method(VM *vm, Value obj, ObjStr *name, Value *method, Value *self)
 bool vm_setattr(VM *vm, Value obj, ObjStr *name, Value value) {
     if (!name->interned) name = str_intern(vm, name->chars, (size_t)name->length);
     if (IS_INSTANCE(obj)) {
-        Value setter = user_method(vm, obj, "__setattr__");
+        Value setter = user_method(vm, obj, DUNDER_SETATTR);
         if (!IS_EMPTY(setter)) {
             Value args[2] = {OBJ_VAL(name), value};
             return !IS_EMPTY(call_user_method(vm, setter, obj, 2, args));
@@ -822,10 +832,10 @@ Value vm_getitem(VM *vm, Value obj, Value key) {
         case OBJ_RANGE: return range_getitem(vm, AS_RANGE(obj), key);
         default: break;
         }
-        Value method = user_method(vm, obj, "__getitem__");
+        Value method = user_method(vm, obj, DUNDER_GETITEM);
         if (!IS_EMPTY(method)) return call_user_method(vm, method, obj, 1, &key);
         if (IS_CLASS(obj)) {
-            Value class_getitem = class_lookup(AS_CLASS(obj), str_intern_cstr(vm, "__class_getitem__"));
+            Value class_getitem = class_lookup(AS_CLASS(obj), vm->dunder[DUNDER_CLASS_GETITEM]);
             if (!IS_EMPTY(class_getitem)) return vm_call(vm, class_getitem, 1, &key);
             if (AS_CLASS(obj)->is_builtin) return obj; /* list[int] in annotations: the class itself */
             return vm_raise(vm, vm->types.TypeError, "type '%s' is not subscriptable", AS_CLASS(obj)->name->chars);
@@ -837,7 +847,7 @@ Value vm_getitem(VM *vm, Value obj, Value key) {
 bool vm_setitem(VM *vm, Value obj, Value key, Value value) {
     if (IS_LIST(obj)) return list_setitem(vm, AS_LIST(obj), key, value);
     if (IS_DICT(obj)) return dict_set(vm, AS_DICT(obj), key, value);
-    Value method = user_method(vm, obj, "__setitem__");
+    Value method = user_method(vm, obj, DUNDER_SETITEM);
     if (!IS_EMPTY(method)) {
         Value args[2] = {key, value};
         return !IS_EMPTY(call_user_method(vm, method, obj, 2, args));
@@ -853,7 +863,7 @@ bool vm_delitem(VM *vm, Value obj, Value key) {
         if (status == 0) dict_raise_key_error(vm, key);
         return status > 0;
     }
-    Value method = user_method(vm, obj, "__delitem__");
+    Value method = user_method(vm, obj, DUNDER_DELITEM);
     if (!IS_EMPTY(method)) return !IS_EMPTY(call_user_method(vm, method, obj, 1, &key));
     vm_raise(vm, vm->types.TypeError, "'%s' object doesn't support item deletion", vm_type_name(vm, obj));
     return false;
@@ -878,17 +888,14 @@ Value vm_iter(VM *vm, Value v) {
             break;
         default: break;
         }
-        Value method = user_method(vm, v, "__iter__");
+        Value method = user_method(vm, v, DUNDER_ITER);
         if (!IS_EMPTY(method)) {
             Value it = call_user_method(vm, method, v, 0, NULL);
             if (IS_EMPTY(it)) return EMPTY_VAL;
-            if (!IS_ITERATOR(it) && !IS_GENERATOR(it) && IS_EMPTY(user_method(vm, it, "__next__")))
+            if (!IS_ITERATOR(it) && !IS_GENERATOR(it) && IS_EMPTY(user_method(vm, it, DUNDER_NEXT)))
                 return vm_raise(vm, vm->types.TypeError, "iter() returned non-iterator of type '%s'",
                                 vm_type_name(vm, it));
             return it;
-        }
-        if (!IS_EMPTY(user_method(vm, v, "__getitem__"))) {
-            /* The old sequence protocol is outside handoff's subset. */
         }
     }
     return vm_raise(vm, vm->types.TypeError, "'%s' object is not iterable", vm_type_name(vm, v));
@@ -905,7 +912,7 @@ bool vm_is_iterable(VM *vm, Value v) {
     case OBJ_RANGE:
     case OBJ_ITERATOR: return true;
     case OBJ_GENERATOR: return AS_GENERATOR(v)->kind == GEN_KIND_GENERATOR;
-    default: return !IS_EMPTY(user_method(vm, v, "__iter__"));
+    default: return !IS_EMPTY(user_method(vm, v, DUNDER_ITER));
     }
 }
 
@@ -916,7 +923,7 @@ int vm_next(VM *vm, Value iter, Value *out) {
         if (status == RESUME_YIELD) return 1;
         return status == RESUME_RETURN ? 0 : -1;
     }
-    Value method = user_method(vm, iter, "__next__");
+    Value method = user_method(vm, iter, DUNDER_NEXT);
     if (!IS_EMPTY(method)) {
         Value result = call_user_method(vm, method, iter, 0, NULL);
         if (!IS_EMPTY(result)) {
@@ -976,7 +983,7 @@ bool vm_len(VM *vm, Value v, int64_t *out) {
             break;
         default: break;
         }
-        Value method = user_method(vm, v, "__len__");
+        Value method = user_method(vm, v, DUNDER_LEN);
         if (!IS_EMPTY(method)) {
             Value result = call_user_method(vm, method, v, 0, NULL);
             if (IS_EMPTY(result)) return false;
@@ -1021,7 +1028,7 @@ int vm_contains(VM *vm, Value container, Value item) {
             break;
         default: break;
         }
-        Value method = user_method(vm, container, "__contains__");
+        Value method = user_method(vm, container, DUNDER_CONTAINS);
         if (!IS_EMPTY(method)) {
             Value result = call_user_method(vm, method, container, 1, &item);
             if (IS_EMPTY(result)) return -1;
@@ -1051,7 +1058,7 @@ int vm_contains(VM *vm, Value container, Value item) {
 Value vm_format(VM *vm, Value v, ObjStr *spec) {
     if (IS_STR(v)) return str_format_spec(vm, AS_STR(v), spec);
     if (is_number(v)) return num_format_spec(vm, v, spec);
-    Value method = user_method(vm, v, "__format__");
+    Value method = user_method(vm, v, DUNDER_FORMAT);
     if (!IS_EMPTY(method)) {
         Value arg = OBJ_VAL(spec);
         Value result = call_user_method(vm, method, v, 1, &arg);

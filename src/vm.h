@@ -43,6 +43,37 @@ struct Fiber {
 
 typedef enum { RESUME_YIELD, RESUME_RETURN, RESUME_ERROR } ResumeResult;
 
+/* Special-method names the object protocols look up on user classes, interned
+ * once per VM (ops.c). One line per name: NAME, "spelling". */
+#define DUNDER_LIST(X)                                                                     \
+    X(BOOL, "__bool__") X(LEN, "__len__") X(CONTAINS, "__contains__")                        \
+    X(GETITEM, "__getitem__") X(SETITEM, "__setitem__") X(DELITEM, "__delitem__")            \
+    X(ITER, "__iter__") X(NEXT, "__next__") X(REPR, "__repr__") X(STR, "__str__")             \
+    X(FORMAT, "__format__") X(SETATTR, "__setattr__") X(HASH, "__hash__")                    \
+    X(CLASS_GETITEM, "__class_getitem__")                                                   \
+    X(EQ, "__eq__") X(NE, "__ne__") X(LT, "__lt__") X(LE, "__le__") X(GT, "__gt__")           \
+    X(GE, "__ge__")                                                                          \
+    X(ADD, "__add__") X(SUB, "__sub__") X(MUL, "__mul__") X(MATMUL, "__matmul__")            \
+    X(TRUEDIV, "__truediv__") X(FLOORDIV, "__floordiv__") X(MOD, "__mod__")                  \
+    X(POW, "__pow__") X(LSHIFT, "__lshift__") X(RSHIFT, "__rshift__") X(OR, "__or__")        \
+    X(XOR, "__xor__") X(AND, "__and__")                                                      \
+    X(RADD, "__radd__") X(RSUB, "__rsub__") X(RMUL, "__rmul__") X(RMATMUL, "__rmatmul__")    \
+    X(RTRUEDIV, "__rtruediv__") X(RFLOORDIV, "__rfloordiv__") X(RMOD, "__rmod__")            \
+    X(RPOW, "__rpow__") X(RLSHIFT, "__rlshift__") X(RRSHIFT, "__rrshift__")                  \
+    X(ROR, "__ror__") X(RXOR, "__rxor__") X(RAND, "__rand__")                                \
+    X(IADD, "__iadd__") X(ISUB, "__isub__") X(IMUL, "__imul__") X(IMATMUL, "__imatmul__")    \
+    X(ITRUEDIV, "__itruediv__") X(IFLOORDIV, "__ifloordiv__") X(IMOD, "__imod__")            \
+    X(IPOW, "__ipow__") X(ILSHIFT, "__ilshift__") X(IRSHIFT, "__irshift__")                  \
+    X(IOR, "__ior__") X(IXOR, "__ixor__") X(IAND, "__iand__")                                \
+    X(NEG, "__neg__") X(POS, "__pos__") X(INVERT, "__invert__")
+
+typedef enum {
+#define DUNDER_ENUM(name, spelling) DUNDER_##name,
+    DUNDER_LIST(DUNDER_ENUM)
+#undef DUNDER_ENUM
+    DUNDER_COUNT
+} DunderName;
+
 /* Built-in classes the VM and runtime modules refer to. */
 typedef struct {
     ObjClass *object, *type, *none, *bool_, *int_, *float_, *str, *list, *tuple, *dict, *set,
@@ -93,8 +124,12 @@ struct VM {
     BuiltinClasses types;
     ObjDict *interned;          /* interned strings (weak: swept ones are removed) */
     ObjDict *iterator_classes;  /* type_name -> class, made on first type() of an iterator */
+    /* The same, found by the type_name's address (iterators' names are static
+     * strings): the hot path of type() on an iterator, e.g. every `await sleep()`. */
+    struct { const char *type_name; ObjClass *cls; } iterator_class_cache[16];
 
     /* Interned names the VM uses often. */
+    ObjStr *dunder[DUNDER_COUNT]; /* DUNDER_LIST, interned */
     ObjStr *s_init, *s_name, *s_qualname, *s_module, *s_main, *s_doc, *s_enter, *s_exit,
         *s_aenter, *s_aexit, *s_await, *s_aiter, *s_anext, *s_iter, *s_next, *s_call,
         *s_repr, *s_str, *s_args, *s_send, *s_throw, *s_close, *s_dict, *s_class;

@@ -91,7 +91,14 @@ static void future_module_init(VM *vm, ObjModule *module) {
         vm_define_value(vm, module->dict, features[i], TRUE_VAL);
 }
 
+static const char *const dunder_spellings[DUNDER_COUNT] = {
+#define DUNDER_SPELLING(name, spelling) spelling,
+    DUNDER_LIST(DUNDER_SPELLING)
+#undef DUNDER_SPELLING
+};
+
 static void intern_names(VM *vm) {
+    for (int i = 0; i < DUNDER_COUNT; i++) vm->dunder[i] = str_intern_cstr(vm, dunder_spellings[i]);
     vm->s_init = str_intern_cstr(vm, "__init__");
     vm->s_name = str_intern_cstr(vm, "__name__");
     vm->s_qualname = str_intern_cstr(vm, "__qualname__");
