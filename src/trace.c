@@ -242,6 +242,35 @@ const char *trace_glyph(AioEventKind kind) {
     return "?";
 }
 
+bool trace_put_shared_words(TraceBuf *line, const AioEvent *event, const char *detail, const char **rest) {
+    *rest = NULL;
+    switch (event->kind) {
+    case AIO_EV_IDLE:
+        if (event->until >= 0) {
+            trace_buf_puts(line, "idle until t=");
+            trace_buf_seconds(line, event->until);
+        } else {
+            trace_buf_puts(line, "idle: no timer, waiting for input");
+        }
+        return true;
+    case AIO_EV_DEADLOCK: {
+        if (detail == NULL) {
+            trace_buf_puts(line, "deadlock");
+            return true;
+        }
+        const char *newline = strchr(detail, '\n');
+        trace_buf_putn(line, detail, newline != NULL ? (size_t)(newline - detail) : strlen(detail));
+        *rest = newline != NULL ? newline + 1 : NULL;
+        return true;
+    }
+    case AIO_EV_NEVER_AWAITED:
+        trace_buf_puts(line, "never awaited: ");
+        trace_buf_puts(line, detail != NULL ? detail : "a coroutine");
+        return true;
+    default: return false;
+    }
+}
+
 const char *trace_reason_words(const char *reason) {
     if (reason == NULL) return "woken";
     if (strcmp(reason, "timer") == 0) return "timer fired";

@@ -132,6 +132,10 @@ AioTaskRef trace_subject(const Trace *trace, const AioEvent *event);
 const char *trace_glyph(AioEventKind kind);
 /* Plain words for a wake-up reason ("timer" -> "timer fired"). */
 const char *trace_reason_words(const char *reason);
+/* The words log and lanes share for IDLE, DEADLOCK and NEVER_AWAITED, appended to
+ * `line`. Returns true when it wrote them; *rest receives the deadlock chain's
+ * lines after the first (or NULL), which the renderer prints as more lines. */
+bool trace_put_shared_words(TraceBuf *line, const AioEvent *event, const char *detail, const char **rest);
 /* The summary of trace's run as an aligned table (log and lanes share it). */
 void trace_summary_table(Trace *trace);
 /* Lifetime and waiting time of a record, at the end of the run. */

@@ -123,26 +123,12 @@ static const char *put_words(Trace *trace, const AioEvent *event) {
         }
         break;
     case AIO_EV_IDLE:
-        if (event->until >= 0) {
-            trace_buf_puts(line, "idle until t=");
-            trace_buf_seconds(line, event->until);
-        } else {
-            trace_buf_puts(line, "idle: no timer, waiting for input");
-        }
-        break;
-    case AIO_EV_DEADLOCK: {
-        if (detail == NULL) {
-            trace_buf_puts(line, "deadlock");
-            break;
-        }
-        const char *newline = strchr(detail, '\n');
-        trace_buf_putn(line, detail, newline != NULL ? (size_t)(newline - detail) : strlen(detail));
-        return newline != NULL ? newline + 1 : NULL;
+    case AIO_EV_DEADLOCK:
+    case AIO_EV_NEVER_AWAITED: {
+        const char *rest;
+        trace_put_shared_words(line, event, detail, &rest);
+        return rest;
     }
-    case AIO_EV_NEVER_AWAITED:
-        trace_buf_puts(line, "never awaited: ");
-        trace_buf_puts(line, detail != NULL ? detail : "a coroutine");
-        break;
     case AIO_EV_LOOP_END: trace_buf_puts(line, "asyncio.run() returns"); break;
     }
     return NULL;
