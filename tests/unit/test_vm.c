@@ -188,3 +188,28 @@ Test(vm, test_closures_share_a_cell) {
                             "print(c())\n")));
     cr_assert_str_eq(output(), "3\n");
 }
+
+Test(vm, test_growing_past_the_memory_cap_raises_memory_error_and_the_vm_survives) {
+    vm->max_memory = vm->bytes_allocated + 4 * 1024 * 1024;
+    vm->instruction_budget = 10 * 1000 * 1000; /* without the cap: RuntimeError, not a hang */
+    Value result = run("x = []\nwhile True:\n    x.append([0] * 100)\n");
+    cr_assert(IS_EMPTY(result));
+    cr_assert(vm_exception_matches(vm, vm->types.MemoryError));
+    vm_take_exception(vm);
+    vm->instruction_budget = -1;
+    dict_set_str(vm, vm->main_globals, str_intern_cstr(vm, "x"), NONE_VAL);
+    gc_collect(vm);
+    cr_assert(!IS_EMPTY(run("print('still here', len([1, 2, 3]))\n")));
+    cr_assert_str_eq(output(), "still here 3\n");
+}
+
+Test(vm, test_a_huge_repeat_raises_memory_error_before_allocating) {
+    Value result = run("x = [0] * (10 ** 12)\n");
+    cr_assert(IS_EMPTY(result));
+    cr_assert(vm_exception_matches(vm, vm->types.MemoryError));
+    vm_take_exception(vm);
+    result = run("s = 'ab' * (10 ** 12)\n");
+    cr_assert(IS_EMPTY(result));
+    cr_assert(vm_exception_matches(vm, vm->types.MemoryError));
+    vm_take_exception(vm);
+}
