@@ -5,7 +5,6 @@
 #include "compiler.h"
 #include "containers.h"
 #include "mod_asyncio.h"
-#include "parser.h"
 
 /* The coroutines of asyncio whose order of suspensions is the point: written in
  * handoff's Python, following CPython 3.11's tasks.py/runners.py step by step. */
@@ -287,19 +286,9 @@ static const char PRELUDE[] =
     "            _run_end()\n";
 
 bool aio_run_python(VM *vm, ObjModule *module, const char *filename, const char *source, size_t length) {
-    Arena arena;
-    arena_init(&arena);
-    Module *tree = NULL;
     Diagnostic diag;
-    memset(&diag, 0, sizeof diag);
     vm_remember_source(vm, filename, source, length);
-    if (!parse_source(&arena, source, length, PARSE_FILE, &tree, &diag)) {
-        arena_free(&arena);
-        fprintf(stderr, "handoff: %s: line %d: %s\n", filename, diag.line, diag.message);
-        return false;
-    }
-    ObjCode *code = compiler_compile(vm, tree, filename, false, &diag);
-    arena_free(&arena);
+    ObjCode *code = compiler_compile_source(vm, source, length, filename, false, &diag);
     if (code == NULL) {
         fprintf(stderr, "handoff: %s: line %d: %s\n", filename, diag.line, diag.message);
         return false;

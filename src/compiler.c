@@ -4,6 +4,7 @@
  * and def/lambda/class; expressions and statements are in compiler_expr.c and
  * compiler_stmt.c. Scope analysis comes first, from symtable.c. */
 #include "compiler_internal.h"
+#include "parser.h"
 
 #include <assert.h>
 #include <stdarg.h>
@@ -880,4 +881,17 @@ ObjCode *compiler_compile(VM *vm, Module *module, const char *filename, bool int
     symtable_free(&c->symtable);
     arena_free(&c->arena);
     return c->failed ? NULL : code;
+}
+
+ObjCode *compiler_compile_source(VM *vm, const char *source, size_t length, const char *filename,
+                                 bool interactive, Diagnostic *diag) {
+    Arena arena;
+    arena_init(&arena);
+    Module *module = NULL;
+    memset(diag, 0, sizeof *diag);
+    ObjCode *code = NULL;
+    if (parse_source(&arena, source, length, interactive ? PARSE_INTERACTIVE : PARSE_FILE, &module, diag))
+        code = compiler_compile(vm, module, filename, interactive, diag);
+    arena_free(&arena);
+    return code;
 }

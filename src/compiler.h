@@ -16,4 +16,10 @@
 ObjCode *compiler_compile(VM *vm, Module *module, const char *filename, bool interactive,
                           Diagnostic *diag);
 
+/* Parses and compiles `length` bytes of source in one step (the syntax tree
+ * lives only while compiling). Returns NULL with *diag filled on a syntax or
+ * compile error. What the CLI, asyncio's prelude and the tests call. */
+ObjCode *compiler_compile_source(VM *vm, const char *source, size_t length, const char *filename,
+                                 bool interactive, Diagnostic *diag);
+
 #endif

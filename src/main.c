@@ -14,7 +14,6 @@
 #include "lessons_dir.h"
 #include "loop.h"
 #include "mod_asyncio.h"
-#include "parser.h"
 #include "trace.h"
 #include "vm.h"
 
@@ -199,17 +198,8 @@ static int parse_run_option(const char *arg, RunOptions *options) {
 /* Parses, compiles and runs `source` as __main__. Returns the exit status. */
 static int run_source(VM *vm, const char *filename, const char *source, size_t length, bool disassemble) {
     vm_remember_source(vm, filename, source, length);
-    Arena arena;
-    arena_init(&arena);
-    Module *module = NULL;
     Diagnostic diag;
-    memset(&diag, 0, sizeof diag);
-    if (!parse_source(&arena, source, length, PARSE_FILE, &module, &diag)) {
-        arena_free(&arena);
-        return report_diagnostic(vm, &diag, filename, source, length);
-    }
-    ObjCode *code = compiler_compile(vm, module, filename, false, &diag);
-    arena_free(&arena);
+    ObjCode *code = compiler_compile_source(vm, source, length, filename, false, &diag);
     if (code == NULL) return report_diagnostic(vm, &diag, filename, source, length);
     if (disassemble) {
         debug_disassemble(code, stdout);

@@ -7,7 +7,6 @@
 #include "aio_sync.h"
 #include "compiler.h"
 #include "loop.h"
-#include "parser.h"
 #include "vm.h"
 
 static VM *vm;
@@ -46,15 +45,9 @@ static void finish(void) {
 
 /* Runs a program that must not raise (its asserts check the order). */
 static void run_program(const char *source) {
-    Arena arena;
-    arena_init(&arena);
-    Module *module = NULL;
     Diagnostic diag;
-    memset(&diag, 0, sizeof diag);
-    cr_assert(parse_source(&arena, source, strlen(source), PARSE_FILE, &module, &diag), "%s", diag.message);
-    ObjCode *code = compiler_compile(vm, module, "<test>", false, &diag);
-    arena_free(&arena);
-    cr_assert_not_null(code, "%s", diag.message);
+    ObjCode *code = compiler_compile_source(vm, source, strlen(source), "<test>", false, &diag);
+    cr_assert_not_null(code, "%s (line %d)", diag.message, diag.line);
     Value result = vm_run_module(vm, code, vm->main_globals);
     if (IS_EMPTY(result)) vm_take_exception(vm);
     cr_assert(!IS_EMPTY(result), "the program raised");

@@ -10,7 +10,6 @@
 #include "exceptions.h"
 #include "compiler.h"
 #include "containers.h"
-#include "parser.h"
 #include "vm.h"
 
 typedef struct {
@@ -43,16 +42,9 @@ static void teardown(void) {
 /* Compiles and runs `source` as __main__ from the file "<test>"; returns the
  * result (EMPTY with vm->exception set when an exception escaped). */
 static Value run(const char *source) {
-    Arena arena;
-    arena_init(&arena);
-    Module *module = NULL;
     Diagnostic diag;
-    memset(&diag, 0, sizeof diag);
     vm_remember_source(vm, "<test>", source, strlen(source));
-    cr_assert(parse_source(&arena, source, strlen(source), PARSE_FILE, &module, &diag),
-              "parse: %s (line %d)", diag.message, diag.line);
-    ObjCode *code = compiler_compile(vm, module, "<test>", false, &diag);
-    arena_free(&arena);
+    ObjCode *code = compiler_compile_source(vm, source, strlen(source), "<test>", false, &diag);
     cr_assert_not_null(code, "compile: %s (line %d)", diag.message, diag.line);
     return vm_run_module(vm, code, vm->main_globals);
 }

@@ -5,7 +5,6 @@
 
 #include "compiler.h"
 #include "containers.h"
-#include "parser.h"
 #include "vm.h"
 
 static VM *vm;
@@ -28,15 +27,9 @@ static void teardown(void) {
 }
 
 static Value run(const char *source) {
-    Arena arena;
-    arena_init(&arena);
-    Module *module = NULL;
     Diagnostic diag;
-    memset(&diag, 0, sizeof diag);
-    cr_assert(parse_source(&arena, source, strlen(source), PARSE_FILE, &module, &diag), "%s", diag.message);
-    ObjCode *code = compiler_compile(vm, module, "<test>", false, &diag);
-    arena_free(&arena);
-    cr_assert_not_null(code, "%s", diag.message);
+    ObjCode *code = compiler_compile_source(vm, source, strlen(source), "<test>", false, &diag);
+    cr_assert_not_null(code, "%s (line %d)", diag.message, diag.line);
     return vm_run_module(vm, code, vm->main_globals);
 }
 

@@ -12,7 +12,6 @@
 #include "compiler.h"
 #include "loop.h"
 #include "mod_asyncio.h"
-#include "parser.h"
 #include "vm.h"
 
 static VM *vm;
@@ -192,15 +191,9 @@ static void count_event(void *data, const AioEvent *event) {
 }
 
 static void run_program(const char *source) {
-    Arena arena;
-    arena_init(&arena);
-    Module *module = NULL;
     Diagnostic diag;
-    memset(&diag, 0, sizeof diag);
-    cr_assert(parse_source(&arena, source, strlen(source), PARSE_FILE, &module, &diag), "%s", diag.message);
-    ObjCode *code = compiler_compile(vm, module, "<test>", false, &diag);
-    arena_free(&arena);
-    cr_assert_not_null(code, "%s", diag.message);
+    ObjCode *code = compiler_compile_source(vm, source, strlen(source), "<test>", false, &diag);
+    cr_assert_not_null(code, "%s (line %d)", diag.message, diag.line);
     Value result = vm_run_module(vm, code, vm->main_globals);
     cr_assert(!IS_EMPTY(result), "the program raised");
 }

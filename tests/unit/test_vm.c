@@ -5,7 +5,6 @@
 
 #include "compiler.h"
 #include "containers.h"
-#include "parser.h"
 #include "vm.h"
 
 typedef struct {
@@ -37,16 +36,9 @@ static void teardown(void) {
 
 /* Compiles and runs `source` as __main__; returns the result (EMPTY on an exception). */
 static Value run(const char *source) {
-    Arena arena;
-    arena_init(&arena);
-    Module *module = NULL;
     Diagnostic diag;
-    memset(&diag, 0, sizeof diag);
     vm_remember_source(vm, "<test>", source, strlen(source));
-    cr_assert(parse_source(&arena, source, strlen(source), PARSE_FILE, &module, &diag), "parse: %s (line %d)",
-              diag.message, diag.line);
-    ObjCode *code = compiler_compile(vm, module, "<test>", false, &diag);
-    arena_free(&arena);
+    ObjCode *code = compiler_compile_source(vm, source, strlen(source), "<test>", false, &diag);
     cr_assert_not_null(code, "compile: %s (line %d)", diag.message, diag.line);
     return vm_run_module(vm, code, vm->main_globals);
 }
