@@ -3,6 +3,9 @@
 
 BUILD_DIR    ?= build
 SANITIZE_DIR ?= build-sanitize
+FUZZ_DIR     ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
 JOBS         ?= 2
 PYTHON       ?= python3
 CMAKE        ?= cmake
@@ -14,7 +17,7 @@ RUNNER := $(PYTHON) tests/run_script_tests.py
 # cmake --build runs make again; the "Entering directory" lines are only noise.
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all build run test conformance regen sanitize gc-stress bench clean deps
+.PHONY: all build run test conformance regen sanitize gc-stress fuzz load bench clean deps
 
 all: build
 
@@ -57,8 +60,24 @@ gc-stress: deps
 	$(CMAKE) --build $(SANITIZE_DIR) --parallel $(JOBS)
 	HANDOFF_GC_STRESS=1 $(RUNNER) --handoff ./$(SANITIZE_DIR)/handoff -j $(JOBS)
 
+# libFuzzer targets (tests/fuzz): clang with ASan + UBSan, in their own build
+# directory, each run FUZZ_SECONDS (one at a time, under nice). Not part of `test`.
+# `make fuzz FUZZ_SECONDS=600 FUZZ_TARGETS=vm` fuzzes one target for ten minutes.
+fuzz: deps
+	@command -v clang >/dev/null || { echo "make fuzz needs clang and libFuzzer:" \
+	    "apt-get install -y clang libclang-rt-14-dev" >&2; exit 1; }
+	$(CMAKE) -S . -B $(FUZZ_DIR) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DHANDOFF_FUZZ=ON -DHANDOFF_BUILD_TESTS=OFF
+	$(CMAKE) --build $(FUZZ_DIR) --parallel $(JOBS)
+	tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Load figures (bench/load): a million tasks, ten million hand-offs traced to a
+# file; peak memory from /usr/bin/time. Takes minutes; not part of CI.
+load: build
+	bench/load/run.sh ./$(BUILD_DIR)/handoff
+
 bench: build
 	$(PYTHON) bench/run.py --handoff ./$(BUILD_DIR)/handoff --python $(PYTHON)
 
 clean:
-	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR)

@@ -5,18 +5,21 @@ Each bench/*.py runs --runs times (default 5) under both; the table shows the
 median wall time of each and the ratio handoff/python3 (below 1.00 means handoff
 is faster). Then `handoff -c pass` is timed to show start-up cost. Both programs
 must print the same thing, or the run fails. `make bench` calls this script.
+With --asyncio it runs the asyncio workloads of bench/asyncio instead (issue 4 §8).
 """
 
 import argparse
 import os
 import statistics
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 ROOT_DIR = os.path.dirname(BENCH_DIR)
-BENCHMARKS = ["fib27.py", "loops.py"]
+BENCHMARKS = ["fib27.py", "loops.py", "methods.py", "strformat.py"]
 STARTUP_RUNS = 21
 
 
@@ -47,16 +50,105 @@ def median_time(command, runs):
     return statistics.median(times), outputs
 
 
+# ---------------------------------------------------------------- asyncio
+
+ASYNCIO_DIR = os.path.join(BENCH_DIR, "asyncio")
+# handoff runs the asyncio workloads on the virtual clock (W3's sleeps then cost no wall
+# time under handoff, while CPython really sleeps up to 1 s: W3 compares the rest).
+HANDOFF_ASYNCIO = ["--trace=off", "--clock=virtual"]
+W2_TASKS = 100_000
+
+
+def measured_run(command):
+    """Run command once; return (CPU seconds, peak RSS in KiB, stdout). CPU time (user +
+    system) rather than wall time: the machine is shared, and W3's CPython really sleeps."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, cwd=ASYNCIO_DIR, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = usage.ru_utime + usage.ru_stime
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            lines = err.read().decode("utf-8", "replace").strip().splitlines()
+            sys.exit(f"bench: `{' '.join(command)}` exited with {process.returncode}: "
+                     f"{lines[-1] if lines else '(no stderr)'}")
+        return elapsed, usage.ru_maxrss, out.read()
+
+
+def median_measure(command, runs):
+    """Median seconds and median peak RSS (KiB) over runs; the set of outputs."""
+    results = [measured_run(command) for _ in range(runs)]
+    return (statistics.median(r[0] for r in results), statistics.median(r[1] for r in results),
+            {r[2] for r in results})
+
+
+def same_output(name, ours, theirs):
+    if ours != theirs:
+        sys.exit(f"bench: {name}: handoff printed {sorted(ours)!r}, python3 printed {sorted(theirs)!r}")
+
+
+def run_asyncio(handoff, python, node, runs):
+    """W1 (switch), W2 (memory a task), W3 (scale) and the cost of tracing W1:
+    handoff beside CPython (and Node for W1), medians of `runs` runs each."""
+    ours_cmd = [handoff, *HANDOFF_ASYNCIO]
+    theirs_cmd = [python, *PYTHON_FLAGS]
+    print(f"asyncio workloads, median of {runs} runs (CPU seconds, user + system; peak RSS)")
+
+    w1 = "w1_switch.py"
+    ours_t, ours_m, ours_out = median_measure([*ours_cmd, w1], runs)
+    theirs_t, theirs_m, theirs_out = median_measure([*theirs_cmd, w1], runs)
+    same_output(w1, ours_out, theirs_out)
+    line = (f"W1 switch (1,000,000 hand-offs): handoff {ours_t:.3f} s {ours_m / 1024:.0f} MB, "
+            f"python3 {theirs_t:.3f} s {theirs_m / 1024:.0f} MB")
+    if shutil.which(node):
+        node_t, node_m, _ = median_measure([node, "w1_switch.mjs"], runs)
+        line += f", node {node_t:.3f} s {node_m / 1024:.0f} MB"
+    print(line)
+    print(f"   handoff makes {theirs_t / ours_t:.1f}x CPython's hand-offs per second (target: 10x)")
+
+    traced_t, _, traced_out = median_measure(
+        [handoff, "--trace=jsonl", "--trace-file=/dev/null", "--clock=virtual", w1], runs)
+    same_output(w1 + " traced", traced_out, ours_out)
+    print(f"Tracing: W1 with --trace=jsonl --trace-file=/dev/null {traced_t:.3f} s, "
+          f"{traced_t / ours_t:.2f}x untraced (target: at most 2x)")
+
+    w2 = "w2_memory.py"
+    per_task = {}
+    for who, command in (("handoff", ours_cmd), ("python3", theirs_cmd)):
+        _, empty_m, _ = median_measure([*command, w2, "0"], runs)
+        _, full_m, out = median_measure([*command, w2, str(W2_TASKS)], runs)
+        if f"tasks: {W2_TASKS},".encode() not in next(iter(out)):
+            sys.exit(f"bench: {w2} under {who} did not take its task count from argv: {sorted(out)!r}")
+        per_task[who] = (full_m - empty_m) * 1024 / W2_TASKS
+    print(f"W2 memory ({W2_TASKS:,} tasks in sleep): handoff {per_task['handoff']:.0f} bytes a task, "
+          f"python3 {per_task['python3']:.0f} bytes a task (target: at most 1024)")
+
+    w3 = "w3_scale.py"
+    ours_t, ours_m, ours_out = median_measure([*ours_cmd, "--max-tasks=2000000", w3], runs)
+    theirs_t, theirs_m, theirs_out = median_measure([*theirs_cmd, w3], runs)
+    same_output(w3, ours_out, theirs_out)
+    print(f"W3 scale (1,000,000 tasks): handoff {ours_t:.2f} s {ours_m / 1024:.0f} MB, "
+          f"python3 {theirs_t:.2f} s {theirs_m / 1024:.0f} MB (target: less of both)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--handoff", default=os.path.join(ROOT_DIR, "build", "handoff"))
     parser.add_argument("--python", default="python3")
     parser.add_argument("--runs", type=int, default=5, help="runs per program (median)")
+    parser.add_argument("--asyncio", action="store_true",
+                        help="run the asyncio workloads of bench/asyncio (W1, W2, W3, tracing) instead")
+    parser.add_argument("--node", default="node", help="Node 20 for W1's counterpart (skipped if absent)")
     parser.add_argument("benchmarks", nargs="*", default=BENCHMARKS)
     args = parser.parse_args()
     handoff = os.path.abspath(args.handoff)
     if not os.access(handoff, os.X_OK):
         sys.exit(f"bench: no handoff binary at {handoff}: run `make build` first")
+
+    if args.asyncio:
+        run_asyncio(handoff, args.python, args.node, args.runs)
+        return 0
 
     print(f"median of {args.runs} runs, wall-clock seconds (ratio < 1.00: handoff is faster)")
     print(f"{'benchmark':<14}{'handoff':>10}{'python3':>10}{'ratio':>9}")

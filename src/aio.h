@@ -25,10 +25,15 @@ typedef struct {
 typedef struct AioFuture {
     ObjNativeData base;
     FutureState state;
-    Value result;           /* set_result's value (NONE until then) */
-    Value exception;        /* set_exception's exception, or EMPTY */
-    Value cancel_message;   /* cancel(msg)'s msg, or NONE */
-    Value cancelled_exc;    /* the CancelledError to raise again, or EMPTY */
+    /* Four of CPython's attributes in two slots, as no state needs more than two
+     * (every waiting task holds a future, and 100,000 may wait: bytes count).
+     * result:    FINISHED: set_result's value; PENDING and CANCELLED: cancel(msg)'s
+     *            msg, or NONE (read it with future_cancel_message).
+     * exception: FINISHED: set_exception's exception, or EMPTY; CANCELLED: the
+     *            CancelledError the coroutine raised, which future_make_cancelled_error
+     *            raises again once, or EMPTY. */
+    Value result;
+    Value exception;
     AioDoneCallback *callbacks; /* in registration order */
     int callback_count, callback_capacity;
     Value children;         /* a gather's children (list), or EMPTY for other futures */
@@ -77,6 +82,8 @@ int future_remove_done_callback(VM *vm, AioFuture *future, AioCallbackFn fn, Val
 /* result(): the value, or EMPTY with the exception (or CancelledError) raised. */
 Value future_result(VM *vm, AioFuture *future);
 Value future_make_cancelled_error(VM *vm, AioFuture *future);
+Value future_cancel_message(const AioFuture *future); /* cancel(msg)'s msg, or NONE */
+void future_set_cancel_message(AioFuture *future, Value message); /* pending only */
 Value future_await_iterator(VM *vm, AioFuture *future); /* what __await__ returns */
 void future_init_fields(AioFuture *future, const char *what); /* for structs that embed a future */
 bool future_repr_state(VM *vm, AioFuture *future, StrBuf *buf); /* "pending", "finished result=1" */
@@ -88,8 +95,8 @@ void future_init_class(VM *vm, ObjClass *cls);
 bool aio_is_task(Value v);
 /* Task(coro, name=): scheduled to take its first step with call_soon. */
 AioTask *task_new(VM *vm, Value coro, Value name);
-AioTask *task_current(VM *vm);
-Value aio_coroutine_of(VM *vm, Value awaitable); /* sleep()'s awaitable -> a coroutine (mod_asyncio.c) */                  /* the task being stepped, or NULL */
+AioTask *task_current(VM *vm);                   /* the task being stepped, or NULL */
+Value aio_coroutine_of(VM *vm, Value awaitable); /* sleep()'s awaitable -> a coroutine (mod_asyncio.c) */
 bool task_cancel(VM *vm, AioTask *task, Value message);
 void task_init_class(VM *vm, ObjClass *cls);
 /* "Task-2 (worker)" for diagnostics, into buf. */

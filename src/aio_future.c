@@ -14,8 +14,6 @@ void future_mark(VM *vm, void *object) {
     AioFuture *future = object;
     gc_mark_value(vm, future->result);
     gc_mark_value(vm, future->exception);
-    gc_mark_value(vm, future->cancel_message);
-    gc_mark_value(vm, future->cancelled_exc);
     gc_mark_value(vm, future->children);
     for (int i = 0; i < future->callback_count; i++) gc_mark_value(vm, future->callbacks[i].data);
 }
@@ -36,8 +34,6 @@ void future_init_fields(AioFuture *future, const char *what) {
     future->state = FUTURE_PENDING;
     future->result = NONE_VAL;
     future->exception = EMPTY_VAL;
-    future->cancel_message = NONE_VAL;
-    future->cancelled_exc = EMPTY_VAL;
     future->callbacks = NULL;
     future->callback_count = future->callback_capacity = 0;
     future->children = EMPTY_VAL;
@@ -79,7 +75,11 @@ static void call_python_callback(VM *vm, Value callable, Value future) {
     fflush(stdout);
     Value repr = vm_repr(vm, callable);
     if (IS_EMPTY(repr)) vm_take_exception(vm);
-    fprintf(stderr, "Exception in callback %s\n", IS_STR(repr) ? AS_STR(repr)->chars : "?");
+    /* Through vm_write: at the prompt, the REPL redraws the line being typed around it. */
+    const char *name = IS_STR(repr) ? AS_STR(repr)->chars : "?";
+    vm_write(vm, 2, "Exception in callback ", 22);
+    vm_write(vm, 2, name, strlen(name));
+    vm_write(vm, 2, "\n", 1);
     vm_print_exception(vm, exc);
     vm->exception = EMPTY_VAL;
 }
@@ -100,7 +100,8 @@ void future_add_done_callback(VM *vm, AioFuture *future, AioCallbackFn fn, Value
         return;
     }
     if (future->callback_count == future->callback_capacity) {
-        int capacity = future->callback_capacity < 2 ? 2 : future->callback_capacity * 2;
+        /* Most futures get one callback (the task that awaits them): start with one. */
+        int capacity = future->callback_capacity < 1 ? 1 : future->callback_capacity * 2;
         future->callbacks = GROW_ARRAY(vm, AioDoneCallback, future->callbacks, future->callback_capacity, capacity);
         future->callback_capacity = capacity;
     }
@@ -144,7 +145,7 @@ void future_set_exception(VM *vm, AioFuture *future, Value exc) {
 bool future_cancel_plain(VM *vm, AioFuture *future, Value message) {
     if (future->state != FUTURE_PENDING) return false;
     future->state = FUTURE_CANCELLED;
-    future->cancel_message = message;
+    future->result = message;
     schedule_callbacks(vm, future);
     return true;
 }
@@ -168,14 +169,23 @@ bool future_cancel(VM *vm, AioFuture *future, Value message) {
 }
 
 Value future_make_cancelled_error(VM *vm, AioFuture *future) {
-    if (!IS_EMPTY(future->cancelled_exc)) {
-        Value exc = future->cancelled_exc;
-        future->cancelled_exc = EMPTY_VAL;
+    if (future->state == FUTURE_CANCELLED && !IS_EMPTY(future->exception)) {
+        Value exc = future->exception; /* raised once, as CPython clears _cancelled_exc */
+        future->exception = EMPTY_VAL;
         return exc;
     }
     Value cls = OBJ_VAL(aio_classes(vm)->CancelledError);
-    if (IS_NONE(future->cancel_message)) return vm_call(vm, cls, 0, NULL);
-    return vm_call(vm, cls, 1, &future->cancel_message);
+    Value message = future_cancel_message(future);
+    if (IS_NONE(message)) return vm_call(vm, cls, 0, NULL);
+    return vm_call(vm, cls, 1, &message);
+}
+
+Value future_cancel_message(const AioFuture *future) {
+    return future->state == FUTURE_FINISHED ? NONE_VAL : future->result;
+}
+
+void future_set_cancel_message(AioFuture *future, Value message) {
+    if (future->state == FUTURE_PENDING) future->result = message;
 }
 
 Value future_result(VM *vm, AioFuture *future) {
@@ -347,7 +357,7 @@ static Value m_make_cancelled_error(VM *vm, int argc, Value *args, ObjTuple *kwn
 
 static Value m_cancel_message(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     FUTURE_METHOD(m_cancel_message, "_cancel_message", 0, 0)
-    return future->cancel_message;
+    return future_cancel_message(future);
 }
 
 static Value m_cancel_requested(VM *vm, int argc, Value *args, ObjTuple *kwnames) {

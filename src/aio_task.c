@@ -38,9 +38,15 @@ static bool is_cancelled_error(VM *vm, Value exc) {
     return IS_EXCEPTION(exc) && class_is_subclass(AS_EXCEPTION(exc)->cls, aio_classes(vm)->CancelledError);
 }
 
+/* Tasks created and not yet finished, for vm->max_tasks (--max-tasks). Every
+ * task enters the loop's pending list in task_new and leaves it only in
+ * task_finished, so this count is that list's length without walking it. */
+static int64_t live_tasks;
+
 /* The task finished (any way): it leaves the pending list; the trace hears of it. */
 static void task_finished(VM *vm, AioTask *task) {
     AioLoop *loop = vm->loop;
+    if (task->prev != NULL || loop->tasks_head == task) live_tasks--; /* it was in the list */
     loop_remove_task(loop, task);
     if (!loop_tracing(loop)) return;
     AioFuture *future = &task->future;
@@ -105,7 +111,7 @@ static void task_handle_yield(VM *vm, AioTask *task, Value yielded) {
             loop_emit(loop, AIO_EV_SUSPEND, task, NULL, NULL, detail, waited->until, 0);
         }
         if (task->must_cancel) {
-            if (future_cancel(vm, waited, task->future.cancel_message)) task->must_cancel = false;
+            if (future_cancel(vm, waited, future_cancel_message(&task->future))) task->must_cancel = false;
         }
         return;
     }
@@ -160,7 +166,7 @@ static void task_step(VM *vm, AioTask *task, Value exc) {
     if (status == RESUME_RETURN) {
         if (task->must_cancel) {
             task->must_cancel = false;
-            future_cancel_plain(vm, &task->future, task->future.cancel_message);
+            future_cancel_plain(vm, &task->future, future_cancel_message(&task->future));
         } else {
             future_set_result(vm, &task->future, out);
         }
@@ -169,8 +175,8 @@ static void task_step(VM *vm, AioTask *task, Value exc) {
     }
     Value raised = vm_take_exception(vm);
     if (is_cancelled_error(vm, raised)) {
-        task->future.cancelled_exc = raised;
         future_cancel_plain(vm, &task->future, NONE_VAL);
+        task->future.exception = raised; /* raised again by future_make_cancelled_error */
     } else {
         future_set_exception(vm, &task->future, raised);
         if (vm_is_instance(vm, raised, vm->types.KeyboardInterrupt) ||
@@ -186,11 +192,23 @@ static void task_step_callback(VM *vm, Value data, Value arg) {
     task_step(vm, (AioTask *)AS_OBJ(data), arg);
 }
 
+/* Why a task waiting on `waited` runs again, in the trace's words: the waiter
+ * futures of Lock, Queue and Event say what happened rather than "future done". */
+static const char *wake_reason(const AioFuture *waited) {
+    /* A cancelled sleep has a deadline too: cancellation comes first. */
+    if (waited->state == FUTURE_CANCELLED) return "cancelled";
+    if (waited->until >= 0) return "timer";
+    if (strcmp(waited->what, "Lock.acquire") == 0) return "lock acquired";
+    if (strcmp(waited->what, "Queue.get") == 0) return "queue item";
+    if (strcmp(waited->what, "Event.wait") == 0) return "event set";
+    return "future done";
+}
+
 /* __wakeup: the awaited future is done; step with its result or exception. */
 static void task_wakeup_callback(VM *vm, Value data, Value arg) {
     AioTask *task = (AioTask *)AS_OBJ(data);
     AioFuture *waited = (AioFuture *)AS_OBJ(arg);
-    task->resume_reason = waited->until >= 0 ? "timer" : waited->state == FUTURE_CANCELLED ? "cancelled" : "future done";
+    task->resume_reason = wake_reason(waited);
     loop_emit(vm->loop, AIO_EV_WAKE, task, NULL, task->resume_reason, waited->what, -1, 0);
     Value result = future_result(vm, (AioFuture *)AS_OBJ(arg));
     if (IS_EMPTY(result)) {
@@ -215,6 +233,11 @@ AioTask *task_new(VM *vm, Value coro, Value name) {
         vm_raise(vm, vm->types.TypeError, "a coroutine was expected, got %s", AS_STR(repr)->chars);
         return NULL;
     }
+    if (vm->max_tasks > 0 && live_tasks >= vm->max_tasks) {
+        vm_raise(vm, vm->types.RuntimeError, "too many tasks: %lld live tasks is handoff's limit (--max-tasks)",
+                 (long long)vm->max_tasks);
+        return NULL;
+    }
     if (IS_NONE(name) || IS_EMPTY(name)) {
         name = OBJ_VAL(str_printf(vm, "Task-%lld", (long long)++loop->task_name_counter));
     } else if (!IS_STR(name)) {
@@ -237,6 +260,7 @@ AioTask *task_new(VM *vm, Value coro, Value name) {
     task->prev = task->next = NULL;
     loop_call_soon(vm, task_step_callback, OBJ_VAL(task), EMPTY_VAL);
     loop_add_task(loop, task);
+    live_tasks++;
     loop_emit(loop, AIO_EV_SPAWN, task, loop->current, NULL, NULL, -1, 0);
     return task;
 }
@@ -249,7 +273,7 @@ bool task_cancel(VM *vm, AioTask *task, Value message) {
         if (future_cancel(vm, (AioFuture *)AS_OBJ(task->fut_waiter), message)) return true;
     }
     task->must_cancel = true;
-    task->future.cancel_message = message;
+    future_set_cancel_message(&task->future, message);
     return true;
 }
 
@@ -355,4 +379,5 @@ void task_init_class(VM *vm, ObjClass *cls) {
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
         vm_define_native(vm, cls->dict, methods[i].name, methods[i].fn, cls);
     cls->construct = task_construct;
+    live_tasks = 0; /* a new VM's loop: no task yet */
 }

@@ -14,6 +14,9 @@ void exceptions_init(VM *vm);
  * (int, str, list, ...) in vm->builtins. Called by vm_new after exceptions_init. */
 void builtins_init(VM *vm);
 
+/* The `dataclasses` module (mod_dataclasses.c, written in handoff's Python). */
+void dataclasses_module_init(VM *vm, ObjModule *module);
+
 /* The `time` module: perf_counter, monotonic, time, sleep (through vm->clock_*). */
 void time_module_init(VM *vm, ObjModule *module);
 

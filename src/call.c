@@ -3,6 +3,7 @@
  * natives use to read their arguments and define themselves. */
 #include <stdarg.h>
 
+#include "class.h"
 #include "containers.h"
 #include "vm_internal.h"
 
@@ -136,28 +137,7 @@ bool vm_bind_arguments(VM *vm, ObjFunction *function, Value *args, int argc, Obj
 
 static Value call_class(VM *vm, ObjClass *cls, int argc, Value *args, ObjTuple *kwnames) {
     if (cls->construct != NULL) return cls->construct(vm, argc + 1, args - 1, kwnames);
-    ObjInstance *instance = instance_new(vm, cls);
-    Value init = class_lookup(cls, vm->s_init);
-    if (IS_EMPTY(init)) {
-        if (argc > 0) return vm_raise(vm, vm->types.TypeError, "%s() takes no arguments", cls->name->chars);
-        return OBJ_VAL(instance);
-    }
-    vm_push_root(vm, OBJ_VAL(instance));
-    Value *with_self = malloc(sizeof(Value) * (size_t)(argc + 1));
-    if (with_self == NULL) {
-        vm_pop_roots(vm, 1);
-        return vm_raise_empty(vm, vm->types.MemoryError);
-    }
-    with_self[0] = OBJ_VAL(instance);
-    if (argc > 0) memcpy(with_self + 1, args, sizeof(Value) * (size_t)argc);
-    Value result = vm_call_kw(vm, init, argc + 1, with_self, kwnames);
-    free(with_self);
-    vm_pop_roots(vm, 1);
-    if (IS_EMPTY(result)) return EMPTY_VAL;
-    if (!IS_NONE(result))
-        return vm_raise(vm, vm->types.TypeError, "__init__() should return None, not '%s'",
-                        vm_type_name(vm, result));
-    return OBJ_VAL(instance);
+    return class_instantiate(vm, cls, argc, args, kwnames); /* __new__, then __init__ */
 }
 
 /* A method taken from its class (list.append) is called with self first:

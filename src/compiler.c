@@ -9,11 +9,6 @@
 #include <assert.h>
 #include <stdarg.h>
 
-/* Class statements compile CPython-style (LOAD_BUILD_CLASS + a body function
- * using LOAD_NAME/STORE_NAME). While 0, `class` is reported as unsupported:
- * the VM's class support is a later step, and flipping this is all it takes. */
-#define HANDOFF_CLASSES 0
-
 /* ------------------------------------------------------------ errors */
 
 bool compiler_error(Compiler *c, Pos pos, const char *fmt, ...) {
@@ -518,13 +513,14 @@ static int stack_effect(OpCode op, int arg, bool jump) {
     case OP_DELETE_NAME: case OP_LOAD_ATTR: case OP_UNARY_NEGATIVE: case OP_UNARY_POSITIVE:
     case OP_UNARY_INVERT: case OP_UNARY_NOT: case OP_JUMP: case OP_JUMP_BACKWARD: case OP_GET_ITER:
     case OP_LIST_TO_TUPLE: case OP_YIELD_VALUE: case OP_GET_YIELD_FROM_ITER: case OP_GET_AWAITABLE:
-    case OP_GET_AITER: case OP_POP_BLOCK: case OP_CHECK_EXC_MATCH:
+    case OP_GET_AITER: case OP_POP_BLOCK: case OP_CHECK_EXC_MATCH: case OP_CHECK_EG_MATCH:
         return 0;
     case OP_POP_TOP: case OP_STORE_FAST: case OP_STORE_DEREF: case OP_STORE_GLOBAL: case OP_STORE_NAME:
     case OP_DELETE_ATTR: case OP_BINARY_SUBSCR: case OP_BINARY_OP: case OP_COMPARE_OP: case OP_IS_OP:
     case OP_CONTAINS_OP: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: case OP_LIST_APPEND:
     case OP_SET_ADD: case OP_LIST_EXTEND: case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE:
     case OP_RETURN_VALUE: case OP_YIELD_FROM: case OP_POP_EXCEPT: case OP_IMPORT_STAR: case OP_PRINT_EXPR:
+    case OP_PREP_RERAISE_STAR:
         return -1;
     case OP_COPY: case OP_LOAD_CONST: case OP_LOAD_FAST: case OP_LOAD_DEREF: case OP_LOAD_CLOSURE:
     case OP_LOAD_GLOBAL: case OP_LOAD_NAME: case OP_LOAD_METHOD: case OP_GET_ANEXT: case OP_PUSH_EXC_INFO:
@@ -790,7 +786,6 @@ bool compile_lambda(Compiler *c, Expr *e) {
 
 /* ------------------------------------------------------------ classes */
 
-#if HANDOFF_CLASSES
 /* The body runs as a function with the class namespace as its locals (the VM's
  * __build_class__ provides it); it stores __module__ and __qualname__ first and
  * returns the __class__ cell when methods use super() or __class__ (the VM sets
@@ -811,6 +806,15 @@ bool compile_class(Compiler *c, Stmt *s) {
     if (doc) {
         emit_const(c, str_constant(c, doc->as.constant.text, doc->as.constant.length));
         compile_nameop(c, "__doc__", CTX_STORE);
+    }
+    /* `x: int = 0` in the body records x in __annotations__ (dataclasses read it). */
+    for (int i = 0; i < s->as.classdef.body.count && !c->unit->has_annotations; i++) {
+        Stmt *item = s->as.classdef.body.items[i];
+        if (item->kind == STMT_ANNASSIGN && item->as.annassign.simple) {
+            emit_arg(c, OP_BUILD_MAP, 0);
+            compile_nameop(c, "__annotations__", CTX_STORE);
+            c->unit->has_annotations = true;
+        }
     }
     compile_stmts(c, &s->as.classdef.body, doc ? 1 : 0);
     if (c->unit->scope->needs_class_closure) {
@@ -833,11 +837,6 @@ bool compile_class(Compiler *c, Stmt *s) {
     compile_nameop(c, name, CTX_STORE);
     return !c->failed;
 }
-#else
-bool compile_class(Compiler *c, Stmt *s) {
-    return compiler_error(c, s->pos, "handoff does not support the 'class' statement yet");
-}
-#endif
 
 /* ------------------------------------------------------------ entry point */
 
@@ -850,7 +849,14 @@ bool compiler_too_deep(Compiler *c) {
     return true;
 }
 
-ObjCode *compiler_compile(VM *vm, Module *module, const char *filename, bool interactive, Diagnostic *diag) {
+bool compiler_top_level_await(Compiler *c) {
+    if (!c->top_level_await || c->unit->kind != UNIT_MODULE) return false;
+    c->unit->code->flags |= CODE_COROUTINE;
+    return true;
+}
+
+static ObjCode *compile_module(VM *vm, Module *module, const char *filename, bool interactive,
+                               bool top_level_await, Diagnostic *diag) {
     Compiler compiler;
     memset(&compiler, 0, sizeof compiler);
     Compiler *c = &compiler;
@@ -858,8 +864,17 @@ ObjCode *compiler_compile(VM *vm, Module *module, const char *filename, bool int
     c->vm = vm;
     c->diag = diag;
     c->interactive = interactive;
+    c->top_level_await = top_level_await;
     arena_init(&c->arena);
     ObjCode *code = NULL;
+    for (int i = 0; i < module->body.count; i++) {
+        Stmt *s = module->body.items[i];
+        if (s->kind != STMT_IMPORTFROM || s->as.importfrom.module == NULL ||
+            strcmp(s->as.importfrom.module, "__future__") != 0)
+            continue;
+        for (int k = 0; k < s->as.importfrom.names.count; k++)
+            if (strcmp(s->as.importfrom.names.items[k]->name, "annotations") == 0) c->future_annotations = true;
+    }
     if (symtable_build(&c->symtable, module, diag)) {
         c->filename = str_intern(vm, filename, strlen(filename));
         if (enter_unit(c, UNIT_MODULE, module, "<module>", 1)) {
@@ -881,6 +896,23 @@ ObjCode *compiler_compile(VM *vm, Module *module, const char *filename, bool int
     symtable_free(&c->symtable);
     arena_free(&c->arena);
     return c->failed ? NULL : code;
+}
+
+ObjCode *compiler_compile(VM *vm, Module *module, const char *filename, bool interactive, Diagnostic *diag) {
+    return compile_module(vm, module, filename, interactive, false, diag);
+}
+
+ObjCode *compiler_compile_prompt(VM *vm, const char *source, size_t length, const char *filename,
+                                 bool single, bool echo, Diagnostic *diag) {
+    Arena arena;
+    arena_init(&arena);
+    Module *module = NULL;
+    memset(diag, 0, sizeof *diag);
+    ObjCode *code = NULL;
+    if (parse_source(&arena, source, length, single ? PARSE_INTERACTIVE : PARSE_FILE, &module, diag))
+        code = compile_module(vm, module, filename, echo, true, diag);
+    arena_free(&arena);
+    return code;
 }
 
 ObjCode *compiler_compile_source(VM *vm, const char *source, size_t length, const char *filename,

@@ -22,4 +22,13 @@ ObjCode *compiler_compile(VM *vm, Module *module, const char *filename, bool int
 ObjCode *compiler_compile_source(VM *vm, const char *source, size_t length, const char *filename,
                                  bool interactive, Diagnostic *diag);
 
+/* The REPL's entry: `await`, `async for` and `async with` are allowed at the top
+ * level (as under `python -m asyncio`); code that uses them is marked
+ * CODE_COROUTINE, so calling it as a function of the namespace makes a coroutine,
+ * which the REPL runs as a task. `single`: one statement, as typed at the prompt
+ * (else a whole file, as a lesson's block); `echo`: expression statements print
+ * their repr (PRINT_EXPR). */
+ObjCode *compiler_compile_prompt(VM *vm, const char *source, size_t length, const char *filename,
+                                 bool single, bool echo, Diagnostic *diag);
+
 #endif

@@ -655,11 +655,13 @@ static bool comprehension_generator(Compiler *c, CompSpec *spec, int index, int 
 static bool compile_comprehension(Compiler *c, Expr *e, const char *name, CompSpec *spec) {
     Comprehension *outermost = spec->generators->items[0];
     UnitKind enclosing = c->unit->kind;
+    bool at_prompt = c->top_level_await && enclosing == UNIT_MODULE; /* the REPL awaits at the top level */
     if (!enter_unit(c, UNIT_COMPREHENSION, e, name, e->pos.line)) return false;
     set_pos(c, e->pos);
     c->unit->code->argcount = 1;
     bool is_async = c->unit->scope->is_coroutine;
-    if (is_async && spec->kind != COMP_GENEXP && enclosing != UNIT_ASYNC_FUNCTION && enclosing != UNIT_COMPREHENSION)
+    if (is_async && spec->kind != COMP_GENEXP && enclosing != UNIT_ASYNC_FUNCTION && enclosing != UNIT_COMPREHENSION &&
+        !at_prompt)
         compiler_error(c, e->pos, "asynchronous comprehension outside of an asynchronous function");
     static const OpCode builds[] = {[COMP_LIST] = OP_BUILD_LIST, [COMP_SET] = OP_BUILD_SET, [COMP_DICT] = OP_BUILD_MAP};
     if (spec->kind != COMP_GENEXP) emit_arg(c, builds[spec->kind], 0);
@@ -673,7 +675,10 @@ static bool compile_comprehension(Compiler *c, Expr *e, const char *name, CompSp
     emit(c, outermost->is_async ? OP_GET_AITER : OP_GET_ITER);
     emit_arg(c, OP_CALL, 1);
     /* An async list/set/dict comprehension is a coroutine: await it here. */
-    if (is_async && spec->kind != COMP_GENEXP) emit_await(c);
+    if (is_async && spec->kind != COMP_GENEXP) {
+        if (at_prompt) compiler_top_level_await(c);
+        emit_await(c);
+    }
     return !c->failed;
 }
 
@@ -686,9 +691,11 @@ void emit_await(Compiler *c) {
 }
 
 static bool compile_await(Compiler *c, Expr *e) {
-    if (c->unit->scope->type != BLOCK_FUNCTION) return compiler_error(c, e->pos, "'await' outside function");
-    if (c->unit->kind != UNIT_ASYNC_FUNCTION && c->unit->kind != UNIT_COMPREHENSION)
-        return compiler_error(c, e->pos, "'await' outside async function");
+    if (!compiler_top_level_await(c)) { /* the REPL allows it at the top level */
+        if (c->unit->scope->type != BLOCK_FUNCTION) return compiler_error(c, e->pos, "'await' outside function");
+        if (c->unit->kind != UNIT_ASYNC_FUNCTION && c->unit->kind != UNIT_COMPREHENSION)
+            return compiler_error(c, e->pos, "'await' outside async function");
+    }
     compile_expr(c, e->as.await.value);
     emit_await(c);
     return !c->failed;

@@ -36,6 +36,7 @@ typedef enum {
     FB_ASYNC_WITH,
     FB_HANDLER_CLEANUP, /* inside an except body: [prev] + cleanup block (+ the `as` block) */
     FB_POP_VALUE,       /* a return value waits under an inlined finally body */
+    FB_EXCEPT_STAR,     /* inside an except* body: break/continue/return may not leave it */
 } FBlockKind;
 
 typedef struct {
@@ -90,6 +91,7 @@ struct Unit {
     int fixup_count, fixup_capacity;
     FBlock *fblocks;
     int fblock_count, fblock_capacity;
+    bool has_annotations;     /* class bodies: __annotations__ was made at the start */
 };
 
 typedef struct {
@@ -101,6 +103,8 @@ typedef struct {
     Unit *unit;              /* innermost unit being compiled */
     int depth;               /* number of units open (1 = module) */
     bool interactive;
+    bool top_level_await;    /* the REPL: await, async for, async with allowed in module code */
+    bool future_annotations; /* `from __future__ import annotations`: annotations stay unevaluated */
     ObjStr *filename;
     Arena arena;             /* scratch strings (mangled names, import components) */
 } Compiler;
@@ -108,6 +112,9 @@ typedef struct {
 /* ---- compiler.c: errors, memory, emission, labels ---- */
 void *compiler_realloc(void *pointer, size_t size); /* scratch memory; exits when out of it */
 bool compiler_error(Compiler *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* True when module code may await (the REPL, as `python -m asyncio`): the module's
+ * code object is then marked CODE_COROUTINE, so that calling it makes a coroutine. */
+bool compiler_top_level_await(Compiler *c);
 /* True (with the error reported) when nesting has used up the compile stack budget. */
 bool compiler_too_deep(Compiler *c);
 void emit(Compiler *c, OpCode op);

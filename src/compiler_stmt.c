@@ -78,6 +78,9 @@ static void unwind_fblock(Compiler *c, FBlock *block, bool preserve) {
         if (preserve) emit_arg(c, OP_SWAP, 2);
         emit(c, OP_POP_TOP);
         break;
+    case FB_EXCEPT_STAR:
+        compiler_error(c, c->unit->pos, "'break', 'continue' and 'return' cannot appear in an except* block");
+        break;
     }
 }
 
@@ -173,7 +176,8 @@ static bool compile_for(Compiler *c, Stmt *s) {
  *         <else body>
  * end: */
 static bool compile_async_for(Compiler *c, Stmt *s) {
-    if (c->unit->kind != UNIT_ASYNC_FUNCTION) return compiler_error(c, s->pos, "'async for' outside async function");
+    if (c->unit->kind != UNIT_ASYNC_FUNCTION && !compiler_top_level_await(c))
+        return compiler_error(c, s->pos, "'async for' outside async function");
     int start = new_label(c), except = new_label(c), end = new_label(c);
     compile_expr(c, s->as.for_.iter);
     emit(c, OP_GET_AITER);
@@ -320,6 +324,8 @@ static bool compile_try_except(Compiler *c, Stmt *s) {
     return !c->failed;
 }
 
+static bool compile_try_star(Compiler *c, Stmt *s);
+
 /* try/finally:
  *          SETUP_FINALLY handler; <body>; POP_BLOCK; <finally body>; JUMP end
  * handler: [exc] SETUP_FINALLY cleanup; PUSH_EXC_INFO -> [prev, exc]
@@ -332,7 +338,8 @@ static bool compile_try_finally(Compiler *c, Stmt *s) {
     emit_jump(c, OP_SETUP_FINALLY, handler);
     FBlock *block = push_fblock(c, FB_FINALLY_TRY);
     block->finalbody = &s->as.try_.finalbody;
-    if (s->as.try_.handlers.count > 0) compile_try_except(c, s);
+    if (s->as.try_.handlers.count > 0 && s->as.try_.is_star) compile_try_star(c, s);
+    else if (s->as.try_.handlers.count > 0) compile_try_except(c, s);
     else compile_stmts(c, &s->as.try_.body, 0);
     pop_fblock(c, FB_FINALLY_TRY);
     if (unit_reachable(c)) {
@@ -356,9 +363,95 @@ static bool compile_try_finally(Compiler *c, Stmt *s) {
     return !c->failed;
 }
 
+/* try/except* (as CPython 3.11):
+ *          SETUP_FINALLY except; <body>; POP_BLOCK; <else>; JUMP end
+ * except:  [exc] SETUP_FINALLY cleanup; PUSH_EXC_INFO    [prev, orig]
+ *          BUILD_LIST 0; COPY 2                          [prev, orig, raised, rest]
+ * each clause:
+ *          <type>; CHECK_EG_MATCH                        [.., rest', match]
+ *          COPY 1; LOAD_CONST None; IS_OP; POP_JUMP_IF_TRUE no_match
+ *          STORE name | POP_TOP                          [prev, orig, raised, rest']
+ *          SETUP_FINALLY failed; <clause body>; POP_BLOCK; (name = None; del name); JUMP next
+ * failed:  [.., rest', exc2] (name = None; del name); LIST_APPEND 2; JUMP next
+ * no_match: POP_TOP
+ * next:    ...
+ * then:    LIST_APPEND 1; PREP_RERAISE_STAR              [prev, to_raise]
+ *          COPY 1; LOAD_CONST None; IS_OP; POP_JUMP_IF_FALSE reraise
+ *          POP_TOP; POP_BLOCK; POP_EXCEPT; JUMP end
+ * reraise: POP_BLOCK; POP_EXCEPT_AND_RERAISE
+ * cleanup: [prev, exc] POP_EXCEPT_AND_RERAISE */
+static void jump_if_none(Compiler *c, int target, bool when_none) {
+    emit_arg(c, OP_COPY, 1);
+    emit_none(c);
+    emit_arg(c, OP_IS_OP, 0);
+    emit_jump(c, when_none ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, target);
+}
+
+static void compile_star_clause(Compiler *c, ExceptHandler *handler) {
+    int no_match = new_label(c), failed = new_label(c), next = new_label(c);
+    set_pos(c, handler->pos);
+    compile_expr(c, handler->type);
+    emit(c, OP_CHECK_EG_MATCH);
+    jump_if_none(c, no_match, true);
+    if (handler->name) compile_nameop(c, handler->name, CTX_STORE);
+    else emit(c, OP_POP_TOP);
+    emit_jump(c, OP_SETUP_FINALLY, failed);
+    push_fblock(c, FB_EXCEPT_STAR);
+    compile_stmts(c, &handler->body, 0);
+    pop_fblock(c, FB_EXCEPT_STAR);
+    if (unit_reachable(c)) {
+        emit(c, OP_POP_BLOCK);
+        if (handler->name) store_none_and_delete(c, handler->name);
+        emit_jump(c, OP_JUMP, next);
+    }
+    bind_label(c, failed);
+    if (handler->name) store_none_and_delete(c, handler->name);
+    emit_arg(c, OP_LIST_APPEND, 2);
+    emit_jump(c, OP_JUMP, next);
+    bind_label(c, no_match);
+    emit(c, OP_POP_TOP);
+    bind_label(c, next);
+}
+
+static bool compile_try_star(Compiler *c, Stmt *s) {
+    int except = new_label(c), cleanup = new_label(c), reraise = new_label(c), end = new_label(c);
+    emit_jump(c, OP_SETUP_FINALLY, except);
+    push_fblock(c, FB_TRY_EXCEPT);
+    compile_stmts(c, &s->as.try_.body, 0);
+    pop_fblock(c, FB_TRY_EXCEPT);
+    emit(c, OP_POP_BLOCK);
+    compile_stmts(c, &s->as.try_.orelse, 0);
+    jump_if_reachable(c, end);
+    bind_label(c, except);
+    emit_jump(c, OP_SETUP_FINALLY, cleanup);
+    emit(c, OP_PUSH_EXC_INFO);
+    emit_arg(c, OP_BUILD_LIST, 0);
+    emit_arg(c, OP_COPY, 2);
+    HandlerList *handlers = &s->as.try_.handlers;
+    for (int i = 0; i < handlers->count && !c->failed; i++) {
+        if (handlers->items[i]->type == NULL)
+            return compiler_error(c, handlers->items[i]->pos, "expected one or more exception types");
+        compile_star_clause(c, handlers->items[i]);
+    }
+    emit_arg(c, OP_LIST_APPEND, 1);
+    emit(c, OP_PREP_RERAISE_STAR);
+    jump_if_none(c, reraise, false);
+    emit(c, OP_POP_TOP);
+    emit(c, OP_POP_BLOCK);
+    emit(c, OP_POP_EXCEPT);
+    emit_jump(c, OP_JUMP, end);
+    bind_label(c, reraise);
+    emit(c, OP_POP_BLOCK);
+    emit(c, OP_POP_EXCEPT_AND_RERAISE);
+    bind_label(c, cleanup);
+    emit(c, OP_POP_EXCEPT_AND_RERAISE);
+    bind_label(c, end);
+    return !c->failed;
+}
+
 static bool compile_try(Compiler *c, Stmt *s) {
-    if (s->as.try_.is_star) return compiler_error(c, s->pos, "handoff does not support 'except*' yet");
     if (s->as.try_.finalbody.count > 0) return compile_try_finally(c, s);
+    if (s->as.try_.is_star) return compile_try_star(c, s);
     return compile_try_except(c, s);
 }
 
@@ -433,7 +526,7 @@ static bool compile_with_item(Compiler *c, Stmt *s, int index) {
 }
 
 static bool compile_with(Compiler *c, Stmt *s) {
-    if (s->as.with.is_async && c->unit->kind != UNIT_ASYNC_FUNCTION)
+    if (s->as.with.is_async && c->unit->kind != UNIT_ASYNC_FUNCTION && !compiler_top_level_await(c))
         return compiler_error(c, s->pos, "'async with' outside async function");
     return compile_with_item(c, s, 0);
 }
@@ -516,11 +609,38 @@ static bool compile_augassign(Compiler *c, Stmt *s) {
  * and, at module and class level, stores it in __annotations__: handoff accepts
  * annotations and ignores them). Without a value, a.b / a[k] targets still
  * evaluate a (and k), as CPython does. */
+/* In a class body, __annotations__[name] = the annotation (as CPython; its
+ * text when `from __future__ import annotations` is in force, for a name or string). */
+static void store_class_annotation(Compiler *c, Stmt *s) {
+    Expr *target = s->as.annassign.target, *annotation = s->as.annassign.annotation;
+    if (c->future_annotations) {
+        const char *text = annotation->kind == EXPR_NAME ? annotation->as.name.id : "...";
+        if (annotation->kind == EXPR_CONSTANT && annotation->as.constant.kind == CONST_STR) {
+            emit_const(c, str_constant(c, annotation->as.constant.text, annotation->as.constant.length));
+        } else {
+            emit_const(c, str_constant(c, text, strlen(text)));
+        }
+    } else {
+        compile_expr(c, annotation);
+    }
+    compile_nameop(c, "__annotations__", CTX_LOAD);
+    emit_const(c, str_constant(c, target->as.name.id, strlen(target->as.name.id)));
+    emit(c, OP_STORE_SUBSCR);
+}
+
 static bool compile_annassign(Compiler *c, Stmt *s) {
     Expr *target = s->as.annassign.target;
+    bool class_annotation = c->unit->kind == UNIT_CLASS && c->unit->has_annotations &&
+                            s->as.annassign.simple && target->kind == EXPR_NAME;
     if (s->as.annassign.value) {
         compile_expr(c, s->as.annassign.value);
-        return compile_store(c, target);
+        compile_store(c, target);
+        if (class_annotation) store_class_annotation(c, s);
+        return !c->failed;
+    }
+    if (class_annotation) {
+        store_class_annotation(c, s);
+        return !c->failed;
     }
     if (target->kind == EXPR_ATTRIBUTE) {
         compile_expr(c, target->as.attribute.value);

@@ -20,9 +20,9 @@ typedef struct {
     size_t slot;       /* where vm->types keeps it, or NO_SLOT */
 } ExceptionSpec;
 
-/* Parents come before their children. ExceptionGroup derives from Exception
- * alone (CPython: BaseExceptionGroup and Exception): a class has one base in
- * handoff, and `except Exception` catching a failed TaskGroup matters more. */
+/* Parents come before their children. ExceptionGroup derives from
+ * BaseExceptionGroup, and Exception is its `also_base` (exceptions_init): CPython
+ * gives it both bases, and handoff classes have one base to search. */
 static const ExceptionSpec exception_specs[] = {
     {"BaseException", NULL, SLOT(BaseException)},
     {"BaseExceptionGroup", "BaseException", SLOT(BaseExceptionGroup)},
@@ -38,7 +38,7 @@ static const ExceptionSpec exception_specs[] = {
     {"AttributeError", "Exception", SLOT(AttributeError)},
     {"BufferError", "Exception", SLOT(BufferError)},
     {"EOFError", "Exception", SLOT(EOFError)},
-    {"ExceptionGroup", "Exception", SLOT(ExceptionGroup)},
+    {"ExceptionGroup", "BaseExceptionGroup", SLOT(ExceptionGroup)},
     {"ImportError", "Exception", SLOT(ImportError)},
     {"ModuleNotFoundError", "ImportError", SLOT(ModuleNotFoundError)},
     {"LookupError", "Exception", SLOT(LookupError)},
@@ -315,6 +315,19 @@ static Value group_construct(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     return OBJ_VAL(exception_new(vm, cls, tuple_from_values(vm, 2, args + 1)));
 }
 
+/* BaseException.__new__(cls, *args): what a user-defined exception class's
+ * instances are made by (and what super().__new__(cls, ...) calls in a
+ * subclass of ExceptionGroup that defines __new__). Keywords are left to __init__. */
+static Value exception_new_method(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
+    int npositional = argc - vm_kwcount(kwnames);
+    if (npositional < 1 || !IS_CLASS(args[0]) || !class_is_subclass(AS_CLASS(args[0]), vm->types.BaseException))
+        return vm_raise(vm, vm->types.TypeError, "BaseException.__new__(X): X is not a subtype of BaseException");
+    ObjClass *cls = AS_CLASS(args[0]);
+    if (class_is_subclass(cls, vm->types.BaseExceptionGroup))
+        return group_construct(vm, npositional, args, NULL);
+    return OBJ_VAL(exception_new(vm, cls, tuple_from_values(vm, npositional - 1, args + 1)));
+}
+
 /* ------------------------------------------------------------ str and repr */
 
 static const char *basename_of(const char *path) {
@@ -437,6 +450,10 @@ Value exception_getattr(VM *vm, ObjException *exc, ObjStr *name) {
         if (name_is(name, "__context__")) return exc->context;
         if (name_is(name, "__suppress_context__")) return BOOL_VAL(exc->suppress_context);
         if (name_is(name, "__traceback__")) return NONE_VAL;
+        if (name == vm->s_dict) {
+            if (exc->dict == NULL) exc->dict = dict_new(vm);
+            return OBJ_VAL(exc->dict);
+        }
     }
     if (is_a(exc, vm->types.StopIteration) && name_is(name, "value")) return exc->value;
     Value found = exc->dict != NULL ? dict_get_str(exc->dict, name) : EMPTY_VAL;
@@ -612,6 +629,7 @@ void exceptions_init(VM *vm) {
     }
     vm->types.BaseExceptionGroup->construct = group_construct;
     vm->types.ExceptionGroup->construct = group_construct;
+    vm->types.ExceptionGroup->also_base = vm->types.Exception;
     vm->types.CancelledErrorPlaceholder = NULL;
     /* Old names CPython keeps for OSError. */
     vm_define_value(vm, vm->builtins, "EnvironmentError", OBJ_VAL(vm->types.OSError));
@@ -623,4 +641,9 @@ void exceptions_init(VM *vm) {
     vm_define_native(vm, base->dict, "__repr__", exception_repr_method, base);
     vm_define_native(vm, base->dict, "with_traceback", exception_with_traceback, base);
     vm_define_native(vm, base->dict, "add_note", exception_add_note, base);
+    /* BaseException.__new__ takes the class first: no owner, so it is never bound. */
+    ObjNative *new_native = native_new(vm, "__new__", exception_new_method, NULL);
+    new_native->data = OBJ_VAL(base);
+    dict_set_str(vm, base->dict, new_native->name, OBJ_VAL(new_native));
+    exceptions_group_init(vm);
 }

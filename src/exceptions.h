@@ -30,6 +30,18 @@ bool exception_is_group(VM *vm, ObjException *exc);
 /* A group's sub-exceptions (the tuple behind eg.exceptions). */
 ObjTuple *exception_group_members(ObjException *exc);
 
+/* except* (exceptions_group.c). Matches one clause's `type` against exc (what
+ * is left of the group, or NONE): *match is the matching part (a naked
+ * exception comes wrapped in ExceptionGroup('', (exc,))) or NONE, *rest what
+ * is left. TypeError for a type that is not an exception class or is a group. */
+bool exception_star_match(VM *vm, Value exc, Value type, Value *match, Value *rest);
+/* After every clause: what to raise, given the original exception and the list
+ * of exceptions the clauses raised followed by the unmatched rest (NONE
+ * entries skipped); NONE when nothing is left. EMPTY on error. */
+Value exception_prep_reraise_star(VM *vm, Value orig, ObjList *raised_and_rest);
+/* Adds split, subgroup and derive to BaseExceptionGroup (exceptions_init calls it). */
+void exceptions_group_init(VM *vm);
+
 /* A SyntaxError/IndentationError/TabError instance carrying a diagnostic as
  * CPython's attributes (msg, filename, lineno, offset, text, end_lineno,
  * end_offset), so that vm_print_exception shows it as CPython does.

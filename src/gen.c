@@ -33,6 +33,7 @@ ObjGenerator *gen_new(VM *vm, ObjFunction *function, Value *locals) {
     frame->block_base = 0;
     frame->class_ns = NULL;
     frame->c_boundary = true;
+    frame->returns_self = false;
 
     ObjGenerator *gen = (ObjGenerator *)obj_allocate(vm, sizeof(ObjGenerator), OBJ_GENERATOR);
     gen->kind = (code->flags & CODE_ASYNC_GENERATOR) ? GEN_KIND_ASYNC_GENERATOR
@@ -348,7 +349,7 @@ Value vm_get_awaitable(VM *vm, Value v) {
         if (IS_NATIVE(await) || IS_FUNCTION(await)) {
             Value it = vm_call(vm, await, 1, &v);
             if (IS_EMPTY(it)) return EMPTY_VAL;
-            if (IS_GENERATOR(it) && AS_GENERATOR(it)->kind == GEN_KIND_COROUTINE)
+            if (IS_GENERATOR(it) && AS_GENERATOR(it)->kind == GEN_KIND_COROUTINE && !AS_GENERATOR(it)->via_await)
                 return vm_raise(vm, vm->types.TypeError, "__await__() returned a coroutine");
             if (!IS_GENERATOR(it) && !IS_ITERATOR(it) && IS_EMPTY(vm_getattr_opt(vm, it, vm->s_next)))
                 return vm_raise(vm, vm->types.TypeError, "__await__() returned non-iterator of type '%s'",
@@ -451,6 +452,15 @@ static Value gen_self_native(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     return args[0];
 }
 
+/* coroutine.__await__(): the coroutine itself, marked as the iterator CPython
+ * would wrap it in, so that `yield from` and a user __await__ can return it. */
+static Value coro_await_native(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
+    if (!vm_check_args(vm, "__await__", argc - 1, kwnames, 0, 0)) return EMPTY_VAL;
+    if (!IS_GENERATOR(args[0])) return vm_raise(vm, vm->types.TypeError, "descriptor '__await__' requires a coroutine");
+    AS_GENERATOR(args[0])->via_await = true;
+    return args[0];
+}
+
 static Value agen_anext_native(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     if (!vm_check_args(vm, "__anext__", argc - 1, kwnames, 0, 0)) return EMPTY_VAL;
     ObjGenerator *gen = self_generator(vm, args[0], "__anext__");
@@ -492,7 +502,7 @@ void gen_init_classes(VM *vm) {
     vm_define_native(vm, coroutine->dict, "send", gen_send_native, coroutine);
     vm_define_native(vm, coroutine->dict, "throw", gen_throw_native, coroutine);
     vm_define_native(vm, coroutine->dict, "close", gen_close_native, coroutine);
-    vm_define_native(vm, coroutine->dict, "__await__", gen_self_native, coroutine);
+    vm_define_native(vm, coroutine->dict, "__await__", coro_await_native, coroutine);
     vm_define_native(vm, async_gen->dict, "__aiter__", gen_self_native, async_gen);
     vm_define_native(vm, async_gen->dict, "__anext__", agen_anext_native, async_gen);
     vm_define_native(vm, async_gen->dict, "asend", agen_asend_native, async_gen);

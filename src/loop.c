@@ -9,6 +9,7 @@
 #include <event2/event.h>
 #include <math.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <time.h>
 
 #include "memory.h"
@@ -38,8 +39,11 @@ static void set_loop_time(AioLoop *loop, double t) {
     if (t > loop->virtual_now) loop->virtual_now = t;
 }
 
+static void session_sync_clock(AioLoop *loop);
+
 static double clock_now(void *data) {
     AioLoop *loop = data;
+    if (loop->session) session_sync_clock(loop); /* the REPL's real clock follows the wall clock */
     return loop->worker_depth > 0 ? loop_now(loop) + loop->worker_spent : loop_now(loop);
 }
 
@@ -73,6 +77,7 @@ static void clock_sleep(void *data, double seconds) {
         loop->worker_spent += seconds;
         return;
     }
+    if (loop->session) session_sync_clock(loop);
     double start = loop_now(loop);
     if (loop->clock == CLOCK_REAL) sleep_wall(loop->vm, seconds / loop->speed);
     set_loop_time(loop, start + seconds);
@@ -178,6 +183,20 @@ void loop_call_soon(VM *vm, AioCallbackFn fn, Value data, Value arg) {
     ready_push(vm->loop, (ReadyEntry){fn, data, arg, NULL});
 }
 
+/* A message on standard error through vm_write (the REPL redraws its prompt
+ * around it). Allocates no GC object. */
+static void write_message(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void write_message(VM *vm, const char *fmt, ...) {
+    char text[1024];
+    va_list args;
+    va_start(args, fmt);
+    int length = vsnprintf(text, sizeof text, fmt, args);
+    va_end(args);
+    if (length < 0) return;
+    if ((size_t)length >= sizeof text) length = (int)sizeof text - 1;
+    vm_write(vm, 2, text, (size_t)length);
+}
+
 /* ------------------------------------------------------------------ handles */
 
 static void handle_mark(VM *vm, void *object) {
@@ -227,7 +246,7 @@ static void run_handle(VM *vm, AioHandle *handle) {
         fflush(stdout);
         Value repr = vm_repr(vm, handle->callback);
         if (IS_EMPTY(repr)) vm_take_exception(vm);
-        fprintf(stderr, "Exception in callback %s\n", IS_STR(repr) ? AS_STR(repr)->chars : "?");
+        write_message(vm, "Exception in callback %s\n", IS_STR(repr) ? AS_STR(repr)->chars : "?");
         vm_print_exception(vm, exc);
         vm->exception = EMPTY_VAL;
     }
@@ -308,35 +327,40 @@ static void run_entry(VM *vm, ReadyEntry *entry) {
     else entry->fn(vm, entry->data, entry->arg);
 }
 
+/* Runs an entry taken off the ready queue (and not cancelled). */
+static inline void run_popped_entry(AioLoop *loop, ReadyEntry *entry) {
+    VM *vm = loop->vm;
+    /* The entry left the queue: keep its values alive while it runs. */
+    vm_push_root(vm, entry->data);
+    vm_push_root(vm, entry->arg);
+    if (loop_tracing(loop)) {
+        /* Like asyncio's debug mode: a step that holds the loop too long is reported. */
+        double start = held_time(loop);
+        run_entry(vm, entry);
+        double held = held_time(loop) - start;
+        if (held > SLOW_STEP_SECONDS && aio_is_task(entry->data)) {
+            AioTask *previous = loop->current;
+            loop->current = (AioTask *)AS_OBJ(entry->data);
+            loop_report_blocking(vm, "a step that held the loop", held);
+            loop->current = previous;
+        }
+    } else {
+        run_entry(vm, entry);
+    }
+    vm_pop_roots(vm, 2);
+}
+
 /* libevent callback: runs exactly the `ntodo` handles that were ready when the
  * iteration began; handles they schedule wait for the next iteration. */
 static void on_run_ready(evutil_socket_t fd, short what, void *data) {
     UNUSED(fd);
     UNUSED(what);
     AioLoop *loop = data;
-    VM *vm = loop->vm;
     while (loop->ntodo > 0 && !loop->escaped) {
         loop->ntodo--;
         ReadyEntry entry = ready_pop(loop);
         if (entry.handle != NULL && entry.handle->cancelled) continue;
-        /* The entry left the queue: keep its values alive while it runs. */
-        vm_push_root(vm, entry.data);
-        vm_push_root(vm, entry.arg);
-        if (loop_tracing(loop)) {
-            /* Like asyncio's debug mode: a step that holds the loop too long is reported. */
-            double start = held_time(loop);
-            run_entry(vm, &entry);
-            double held = held_time(loop) - start;
-            if (held > SLOW_STEP_SECONDS && aio_is_task(entry.data)) {
-                AioTask *previous = loop->current;
-                loop->current = (AioTask *)AS_OBJ(entry.data);
-                loop_report_blocking(vm, "a step that held the loop", held);
-                loop->current = previous;
-            }
-        } else {
-            run_entry(vm, &entry);
-        }
-        vm_pop_roots(vm, 2);
+        run_popped_entry(loop, &entry);
     }
     loop->ntodo = 0;
 }
@@ -344,7 +368,8 @@ static void on_run_ready(evutil_socket_t fd, short what, void *data) {
 static void on_wake(evutil_socket_t fd, short what, void *data) {
     UNUSED(fd);
     UNUSED(what);
-    UNUSED(data);
+    AioLoop *loop = data;
+    loop->timer_reached = true;
 }
 
 static void on_sigint(evutil_socket_t fd, short what, void *data) {
@@ -365,10 +390,14 @@ static void wait_real(AioLoop *loop, double timeout) {
     tv.tv_sec = (time_t)seconds;
     tv.tv_usec = (suseconds_t)((seconds - (double)tv.tv_sec) * 1e6) + 1; /* never early */
     if (tv.tv_usec >= 1000000) tv.tv_sec++, tv.tv_usec -= 1000000;
+    loop->timer_reached = false;
     evtimer_add(loop->wake_timer, &tv);
-    evsignal_add(loop->sigint, NULL);
+    /* In a session the REPL catches Ctrl-C itself (it must also stop busy code). */
+    if (!loop->session) evsignal_add(loop->sigint, NULL);
+    loop->waiting = 1;
     if (loop->vm->interrupted == 0) event_base_loop(loop->base, EVLOOP_ONCE);
-    evsignal_del(loop->sigint);
+    loop->waiting = 0;
+    if (!loop->session) evsignal_del(loop->sigint);
     evtimer_del(loop->wake_timer);
 }
 
@@ -436,8 +465,9 @@ static bool report_deadlock(AioLoop *loop) {
                    n == 1 ? "task is" : "tasks are");
     free(waiting);
     fflush(stdout);
-    vm_write(vm, 2, text.data, text.length);
+    /* The trace's deadlock line first: the report that follows explains it. */
     loop_emit(loop, AIO_EV_DEADLOCK, loop->main_task, NULL, NULL, text.data, -1, 0);
+    vm_write(vm, 2, text.data, text.length);
     strbuf_free(&text);
     loop->deadlocked = true;
     Value code = INT_VAL(1);
@@ -446,13 +476,40 @@ static bool report_deadlock(AioLoop *loop) {
     return false;
 }
 
-/* One iteration of the loop (CPython's _run_once). */
-static bool run_once(AioLoop *loop) {
-    VM *vm = loop->vm;
+/* Cancelled timers at the head of the heap are dropped before the loop waits. */
+static void drop_cancelled_timers(AioLoop *loop) {
     while (loop->timer_count > 0 && loop->timers[0].handle->cancelled) {
         TimerEntry dropped = heap_pop(loop);
         dropped.handle->scheduled = false;
     }
+}
+
+/* Timers due by now join the ready queue in (when, sequence) order, and the
+ * iteration's handles are counted: those scheduled from now on wait for the next. */
+static void begin_ready_run(AioLoop *loop) {
+    double end_time = clock_now(loop) + CLOCK_RESOLUTION;
+    while (loop->timer_count > 0) {
+        if (loop->timers[0].when >= end_time) break;
+        TimerEntry due = heap_pop(loop);
+        due.handle->scheduled = false;
+        ready_push(loop, (ReadyEntry){NULL, OBJ_VAL(due.handle), EMPTY_VAL, due.handle});
+    }
+    loop->ntodo = loop->ready_count;
+}
+
+/* A KeyboardInterrupt or SystemExit left a callback: it becomes vm->exception. */
+static bool take_escaped(AioLoop *loop) {
+    if (!loop->escaped) return true;
+    loop->escaped = false;
+    loop->vm->exception = loop->escaped_exception;
+    loop->escaped_exception = EMPTY_VAL;
+    return false;
+}
+
+/* One iteration of the loop (CPython's _run_once). */
+static bool run_once(AioLoop *loop) {
+    VM *vm = loop->vm;
+    drop_cancelled_timers(loop);
     if (loop->ready_count == 0 && !loop->stopping) {
         if (loop->timer_count == 0) {
             if (loop->io_watchers == 0) return report_deadlock(loop);
@@ -482,25 +539,12 @@ static bool run_once(AioLoop *loop) {
         loop->interrupt_count++;
         task_cancel(vm, loop->main_task, NONE_VAL);
     }
-    double end_time = clock_now(loop) + CLOCK_RESOLUTION;
-    while (loop->timer_count > 0) {
-        if (loop->timers[0].when >= end_time) break;
-        TimerEntry due = heap_pop(loop);
-        due.handle->scheduled = false;
-        ready_push(loop, (ReadyEntry){NULL, OBJ_VAL(due.handle), EMPTY_VAL, due.handle});
-    }
-    loop->ntodo = loop->ready_count;
+    begin_ready_run(loop);
     if (loop->ntodo > 0) {
         event_active(loop->run_ready, EV_TIMEOUT, 0);
         event_base_loop(loop->base, EVLOOP_NONBLOCK);
     }
-    if (loop->escaped) {
-        loop->escaped = false;
-        vm->exception = loop->escaped_exception;
-        loop->escaped_exception = EMPTY_VAL;
-        return false;
-    }
-    return true;
+    return take_escaped(loop);
 }
 
 bool loop_run_forever(VM *vm) {
@@ -547,6 +591,124 @@ Value loop_run_until_complete(VM *vm, AioFuture *future) {
     if (future->state == FUTURE_PENDING)
         return vm_raise(vm, vm->types.RuntimeError, "Event loop stopped before Future completed.");
     return future_result(vm, future);
+}
+
+/* ------------------------------------------------------------ the session */
+
+/* Loop time `session_loop_base` stands for wall time `session_wall` from now on. */
+static void session_rebase_clock(AioLoop *loop) {
+    loop->session_wall = clock_seconds(CLOCK_MONOTONIC);
+    loop->session_loop_base = loop->virtual_now;
+}
+
+void loop_session_begin(AioLoop *loop) {
+    loop->session = true;
+    loop->running = true;
+    loop->stopping = false;
+    session_rebase_clock(loop);
+    loop->idle_reported = -1;
+}
+
+void loop_session_end(AioLoop *loop) {
+    loop->session = false;
+    loop->running = false;
+}
+
+/* Real clock: loop time follows the wall clock (times speed) between the
+ * session's iterations, so that a timer set at the prompt fires when it should
+ * even though the learner typed in between. The virtual clock only jumps. */
+static void session_sync_clock(AioLoop *loop) {
+    if (loop->clock != CLOCK_REAL) return;
+    double now = clock_seconds(CLOCK_MONOTONIC);
+    set_loop_time(loop, loop->session_loop_base + (now - loop->session_wall) * loop->speed);
+}
+
+void loop_set_clock(AioLoop *loop, LoopClockKind clock, double speed) {
+    session_sync_clock(loop);
+    loop->clock = clock;
+    if (speed > 0) loop->speed = speed;
+    session_rebase_clock(loop);
+}
+
+bool loop_has_ready(AioLoop *loop) { return loop->ntodo > 0 || loop->ready_count > 0; }
+
+bool loop_next_timer(AioLoop *loop, double *when) {
+    drop_cancelled_timers(loop);
+    if (loop->timer_count == 0) return false;
+    *when = loop->timers[0].when;
+    return true;
+}
+
+/* Waits for (real clock) or jumps to (virtual clock) the first timer, when
+ * nothing is ready. LOOP_IDLE: no timer, or one past `limit` (>= 0). */
+static LoopProgress reach_first_timer(AioLoop *loop, bool advance, double limit) {
+    session_sync_clock(loop);
+    drop_cancelled_timers(loop);
+    if (loop->ready_count > 0) return LOOP_RAN;
+    if (loop->timer_count == 0) return LOOP_IDLE;
+    double when = loop->timers[0].when;
+    if (limit >= 0 && when > limit) return LOOP_IDLE;
+    if (when <= loop_now(loop) + CLOCK_RESOLUTION) return LOOP_RAN;
+    if (loop->clock == CLOCK_VIRTUAL && !advance) return LOOP_IDLE;
+    if (when != loop->idle_reported) { /* once per deadline: keys typed wake the wait */
+        loop->idle_reported = when;
+        loop_emit(loop, AIO_EV_IDLE, NULL, NULL, NULL, NULL, when, 0);
+    }
+    if (loop->clock == CLOCK_VIRTUAL) {
+        set_loop_time(loop, when);
+        return LOOP_RAN;
+    }
+    wait_real(loop, when - loop_now(loop));
+    bool reached = loop->timer_reached;
+    session_sync_clock(loop);
+    if (reached) set_loop_time(loop, when);
+    return reached ? LOOP_RAN : LOOP_WOKEN;
+}
+
+LoopProgress loop_session_iterate(AioLoop *loop, bool advance, double limit) {
+    if (loop->ntodo == 0) {
+        LoopProgress reached = reach_first_timer(loop, advance, limit);
+        if (reached != LOOP_RAN) return reached;
+        begin_ready_run(loop);
+        if (loop->ntodo == 0) return LOOP_WOKEN;
+    }
+    event_active(loop->run_ready, EV_TIMEOUT, 0);
+    event_base_loop(loop->base, EVLOOP_NONBLOCK);
+    return take_escaped(loop) ? LOOP_RAN : LOOP_ERROR;
+}
+
+LoopProgress loop_session_step(AioLoop *loop, ReadyEntry *ran) {
+    VM *vm = loop->vm;
+    for (;;) {
+        if (loop->ntodo == 0) {
+            LoopProgress reached = reach_first_timer(loop, true, -1);
+            if (reached != LOOP_RAN) return reached; /* LOOP_WOKEN: the caller may step again */
+            begin_ready_run(loop);
+            if (loop->ntodo == 0) continue;
+        }
+        loop->ntodo--;
+        ReadyEntry entry = ready_pop(loop);
+        if (entry.handle != NULL && entry.handle->cancelled) continue; /* not a hand-off */
+        *ran = entry;
+        vm_push_root(vm, entry.data);
+        run_popped_entry(loop, &entry);
+        vm_pop_roots(vm, 1);
+        return take_escaped(loop) ? LOOP_RAN : LOOP_ERROR;
+    }
+}
+
+void loop_session_wait_until(AioLoop *loop, double t) {
+    if (loop->clock == CLOCK_VIRTUAL) {
+        set_loop_time(loop, t);
+        return;
+    }
+    for (session_sync_clock(loop); loop_now(loop) < t && !loop->vm->interrupted; session_sync_clock(loop))
+        wait_real(loop, t - loop_now(loop));
+}
+
+ReadyEntry *loop_ready_at(AioLoop *loop, size_t index) {
+    if (index >= loop->ready_count) return NULL;
+    return &loop->ready[(loop->ready_head + index) % loop->ready_capacity];
 }
 
 /* ------------------------------------------------------------------ tasks */
@@ -596,8 +758,8 @@ static void on_coroutine_dropped(VM *vm, ObjGenerator *gen) {
     const char *file = gen->created_file != NULL ? gen->created_file->chars : "sys";
     int line = gen->created_file != NULL ? gen->created_line : 1;
     fflush(stdout);
-    fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line,
-            gen->qualname->chars);
+    write_message(vm, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line,
+                  gen->qualname->chars);
     size_t length = 0;
     const char *source = gen->created_file != NULL ? vm_source_line(vm, file, line, &length) : NULL;
     if (source != NULL) {
@@ -605,9 +767,9 @@ static void on_coroutine_dropped(VM *vm, ObjGenerator *gen) {
         while (length > 0 && (source[length - 1] == '\n' || source[length - 1] == '\r' ||
                               source[length - 1] == ' '))
             length--;
-        fprintf(stderr, "  %.*s\n", (int)length, source);
+        write_message(vm, "  %.*s\n", (int)length, source);
     }
-    fprintf(stderr, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    write_message(vm, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
     if (loop_tracing(loop)) {
         char detail[256];
         snprintf(detail, sizeof detail, "coroutine '%s' created at %s:%d", gen->qualname->chars, file, line);

@@ -7,6 +7,8 @@
 #include "aio.h"
 #include "aio_events.h"
 
+#include <signal.h>
+
 struct event_base;
 struct event;
 
@@ -70,7 +72,23 @@ struct AioLoop {
 
     AioEventSink sink;
     void *sink_data;
+
+    /* The REPL's session (loop_session_begin): the loop runs as long as the prompt. */
+    bool session;
+    volatile sig_atomic_t waiting; /* the loop waits in the kernel: Ctrl-C is for the prompt, not for code */
+    bool timer_reached;         /* the last wait ended at its deadline (not on input) */
+    double session_wall;        /* real clock in a session: loop time is session_loop_base at this */
+    double session_loop_base;   /* CLOCK_MONOTONIC time, plus the wall time since, times speed */
+    double idle_reported;       /* the deadline the last idle event named, so it is said once */
 };
+
+/* What one step of the session did. */
+typedef enum {
+    LOOP_RAN,    /* handles ran */
+    LOOP_IDLE,   /* nothing ready, and no timer it may wait for */
+    LOOP_WOKEN,  /* the wait for a timer ended early: input arrived, or Ctrl-C */
+    LOOP_ERROR,  /* a KeyboardInterrupt or SystemExit left a callback: in vm->exception */
+} LoopProgress;
 
 /* Creates the loop for `vm` (vm->loop) and installs its clock as vm->clock_*.
  * speed applies to the real clock (> 0). */
@@ -97,6 +115,30 @@ static inline bool loop_tracing(const AioLoop *loop) { return loop != NULL && lo
 void loop_emit(AioLoop *loop, AioEventKind kind, AioTask *task, AioTask *other, const char *reason,
                const char *detail, double until, double duration);
 void loop_task_ref(AioTask *task, AioTaskRef *ref);
+
+/* ---- the REPL's session ----
+ * The loop stays running (create_task works at the prompt, asyncio.run refuses, as
+ * under `python -m asyncio`) and is driven one iteration at a time by the REPL,
+ * whose stdin event shares loop->base. Nothing here adds work per handle. */
+void loop_session_begin(AioLoop *loop);
+void loop_session_end(AioLoop *loop);
+/* :clock and :speed (speed <= 0 keeps it). */
+void loop_set_clock(AioLoop *loop, LoopClockKind clock, double speed);
+/* One iteration (_run_once), or the rest of one that :step began. With nothing
+ * ready it waits for the first timer (real clock; input ends the wait early) or,
+ * if `advance`, jumps to it (virtual clock); never for a timer past `limit` (>= 0). */
+LoopProgress loop_session_iterate(AioLoop *loop, bool advance, double limit);
+/* :step — exactly one hand-off: the next ready handle (a task's step or a
+ * callback), beginning an iteration first (reaching the first timer) if needed.
+ * *ran is the entry that ran. LOOP_WOKEN: the wait for the timer ended early. */
+LoopProgress loop_session_step(AioLoop *loop, ReadyEntry *ran);
+/* :run SECONDS: the clock reaches loop time `t` (jumps, or waits on the real clock). */
+void loop_session_wait_until(AioLoop *loop, double t);
+bool loop_has_ready(AioLoop *loop);
+/* The first live timer's deadline; false when there is none. */
+bool loop_next_timer(AioLoop *loop, double *when);
+/* The ready queue's entry at `index` (0: next to run), or NULL past its end. */
+ReadyEntry *loop_ready_at(AioLoop *loop, size_t index);
 
 /* A blocking call made by the running code (time.sleep, run_in_executor). */
 void loop_report_blocking(VM *vm, const char *what, double duration);

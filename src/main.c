@@ -1,6 +1,7 @@
 /* main.c — the `handoff` command: run a file (`handoff FILE.py`), a string
- * (`-c CODE`) or standard input; print help and version; report compile
- * errors and uncaught exceptions as CPython does, with its exit statuses. */
+ * (`-c CODE`) or standard input; open the interactive prompt (no file on a
+ * terminal, `-i`, `handoff learn`, `handoff lesson NAME`); print help and
+ * version; report compile errors and uncaught exceptions as CPython does. */
 #include <errno.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -11,9 +12,11 @@
 #include "containers.h"
 #include "debug.h"
 #include "exceptions.h"
+#include "lesson.h"
 #include "lessons_dir.h"
 #include "loop.h"
 #include "mod_asyncio.h"
+#include "repl.h"
 #include "trace.h"
 #include "vm.h"
 
@@ -29,18 +32,28 @@ static void on_sigint(int signal_number) {
 
 static void usage(FILE *out) {
     fputs("usage: handoff [option] ... [-c cmd | file | -] [arg] ...\n"
+          "       handoff learn | handoff lesson NAME [--demo]\n"
           "\n"
-          "Run a program written in handoff's Python subset, showing how asyncio hands off control.\n"
+          "Run a program written in handoff's Python subset, showing how asyncio hands off control,\n"
+          "or type Python at its prompt and drive the loop yourself (see docs/repl.md).\n"
+          "\n"
+          "Commands:\n"
+          "  learn          open the prompt with the list of lessons\n"
+          "  lesson NAME    open the prompt on a lesson; --demo: one step per screen, Enter advances\n"
           "\n"
           "Options:\n"
           "  -c CODE        run CODE (a string of Python) as the program\n"
+          "  -i             open the prompt after running the program (its names and tasks stay)\n"
           "  --dis          print the bytecode of the program instead of running it\n"
           "  --clock=real|virtual  asyncio's clock: wall time (the default), or a virtual\n"
           "                 clock that jumps to the next timer when nothing is ready\n"
           "  --speed=X      with the real clock, time passes X times faster (default 1)\n"
-          "  --trace=log|lanes|jsonl|off  how to show the hand-offs of control (default:\n"
-          "                 log when standard error is a terminal, else off)\n"
+          "  --trace=log|lanes|narrate|jsonl|off  how to show the hand-offs of control\n"
+          "                 (default: log when standard error is a terminal, else off)\n"
           "  --trace-file=F write the trace to F instead of standard error\n"
+          "  --max-tasks=N  at most N live tasks (RuntimeError past them)\n"
+          "  --max-memory=SIZE  MemoryError past SIZE bytes of objects (512M, 2G, ...)\n"
+          "  --seed=N       the random module starts from seed N\n"
           "  --lessons-dir  print the directory handoff reads its lessons from, and exit\n"
           "  -h, --help     show this help and exit\n"
           "  -V, --version  print handoff's version and exit\n"
@@ -49,7 +62,8 @@ static void usage(FILE *out) {
           "  file           a .py file to run; '-' (or none, with input piped) reads standard input\n"
           "  arg ...        passed to the program as sys.argv[1:]\n"
           "\n"
-          "Without a file on a terminal, handoff will open its interactive prompt (coming soon).\n"
+          "Without a file on a terminal, handoff opens its interactive prompt (:help lists its\n"
+          "commands); with standard input piped and no -i, it runs standard input as the program.\n"
           "Documentation: README.md and docs/ in handoff's source tree.\n",
           out);
 }
@@ -145,9 +159,70 @@ static int report_diagnostic(VM *vm, const Diagnostic *diag, const char *filenam
 typedef struct {
     LoopClockKind clock;
     double speed;
-    const char *trace;       /* "log", "lanes", "jsonl", "off", or NULL: the default */
+    const char *trace;       /* "log", "lanes", "narrate", "jsonl", "off", or NULL: the default */
     const char *trace_file;  /* NULL: standard error */
+    int64_t max_tasks;       /* 0: the VM's default */
+    size_t max_memory;       /* 0: the VM's default */
+    bool seed_given;
+    uint64_t seed;
 } RunOptions;
+
+/* "512M", "2G", "64K" or a number of bytes; false when it is none of them. */
+static bool parse_size(const char *text, size_t *out) {
+    char *end = NULL;
+    errno = 0;
+    unsigned long long value = strtoull(text, &end, 10);
+    if (end == text || errno != 0 || text[0] == '-') return false;
+    unsigned long long scale = 1;
+    if (*end == 'K' || *end == 'k') scale = 1ull << 10, end++;
+    else if (*end == 'M' || *end == 'm') scale = 1ull << 20, end++;
+    else if (*end == 'G' || *end == 'g') scale = 1ull << 30, end++;
+    if (*end == 'B' || *end == 'b') end++;
+    if (*end != '\0' || value == 0 || value > (unsigned long long)SIZE_MAX / scale) return false;
+    *out = (size_t)(value * scale);
+    return true;
+}
+
+/* --max-tasks, --max-memory and --seed, as `--name=VALUE` or `--name VALUE`.
+ * Returns how many arguments it took (0: none of them), -1 after an error. */
+static int parse_limit_option(int argc, char **argv, int i, RunOptions *options) {
+    static const char *const names[] = {"--max-tasks", "--max-memory", "--seed"};
+    for (int which = 0; which < 3; which++) {
+        size_t n = strlen(names[which]);
+        if (strncmp(argv[i], names[which], n) != 0 || (argv[i][n] != '\0' && argv[i][n] != '=')) continue;
+        const char *value = argv[i][n] == '=' ? argv[i] + n + 1 : i + 1 < argc ? argv[i + 1] : NULL;
+        int taken = argv[i][n] == '=' ? 1 : 2;
+        if (value == NULL) {
+            fprintf(stderr, "handoff: %s needs a value\n", names[which]);
+            return -1;
+        }
+        char *end = NULL;
+        errno = 0;
+        if (which == 0) {
+            long long tasks = strtoll(value, &end, 10);
+            if (*value == '\0' || *end != '\0' || errno != 0 || tasks < 1) {
+                fprintf(stderr, "handoff: --max-tasks must be a whole number of at least 1, not '%s'\n", value);
+                return -1;
+            }
+            options->max_tasks = tasks;
+        } else if (which == 1) {
+            if (!parse_size(value, &options->max_memory)) {
+                fprintf(stderr, "handoff: --max-memory must be a size such as 512M or 2G, not '%s'\n", value);
+                return -1;
+            }
+        } else {
+            unsigned long long seed = strtoull(value, &end, 10);
+            if (*value == '\0' || *value == '-' || *end != '\0' || errno != 0) {
+                fprintf(stderr, "handoff: --seed must be a whole number, not '%s'\n", value);
+                return -1;
+            }
+            options->seed_given = true;
+            options->seed = seed;
+        }
+        return taken;
+    }
+    return 0;
+}
 
 /* Parses --clock=, --speed=, --trace=, --trace-file=. Returns 1 if `arg` was one
  * of them, 0 if not, -1 after printing an error for a bad value. */
@@ -176,9 +251,10 @@ static int parse_run_option(const char *arg, RunOptions *options) {
     }
     if (strncmp(arg, "--trace=", 8) == 0) {
         const char *value = arg + 8;
-        if (strcmp(value, "log") != 0 && strcmp(value, "lanes") != 0 && strcmp(value, "jsonl") != 0 &&
-            strcmp(value, "off") != 0) {
-            fprintf(stderr, "handoff: --trace must be 'log', 'lanes', 'jsonl' or 'off', not '%s'\n", value);
+        TraceKind kind;
+        if (!trace_kind_from_name(value, &kind)) {
+            fprintf(stderr, "handoff: --trace must be 'log', 'lanes', 'narrate', 'jsonl' or 'off', not '%s'\n",
+                    value);
             return -1;
         }
         options->trace = value;
@@ -221,14 +297,115 @@ static void set_argv(VM *vm, int argc, char **argv, const char *program_name) {
     }
 }
 
+/* What the prompt is opened for. */
+typedef struct {
+    bool inspect;            /* -i: after the program */
+    bool learn;              /* handoff learn */
+    const char *lesson;      /* handoff lesson NAME */
+    bool demo;               /* --demo */
+} PromptRequest;
+
+/* The interactive session: after the program (-i), on a lesson, or on its own. */
+static int run_prompt(const RunOptions *options, const PromptRequest *request, const char *code_arg,
+                      const char *file_arg, int argc, char **argv) {
+    ReplOptions repl_options = {.clock = options->clock,
+                                .speed = options->speed,
+                                .trace = options->trace,
+                                .trace_file = options->trace_file,
+                                .max_tasks = options->max_tasks,
+                                .max_memory = options->max_memory,
+                                .seed_given = options->seed_given,
+                                .seed = options->seed};
+    Repl *repl = repl_new(&repl_options);
+    if (repl == NULL) return 70;
+    lesson_install(repl);
+    VM *vm = repl_vm(repl);
+    if (code_arg != NULL) {
+        set_argv(vm, argc, argv, "-c");
+        repl_run_program(repl, "<string>", code_arg, strlen(code_arg));
+    } else if (file_arg != NULL && strcmp(file_arg, "-") != 0) {
+        set_argv(vm, argc, argv, file_arg);
+        size_t length = 0;
+        char *source = read_file(file_arg, &length);
+        if (source == NULL) {
+            fprintf(stderr, "handoff: can't open file '%s': [Errno %d] %s\n", file_arg, errno, strerror(errno));
+            lesson_uninstall(repl);
+            repl_free(repl);
+            return 2;
+        }
+        char shown[4096];
+        char cwd[3072];
+        if (file_arg[0] != '/' && getcwd(cwd, sizeof cwd) != NULL) snprintf(shown, sizeof shown, "%s/%s", cwd, file_arg);
+        else snprintf(shown, sizeof shown, "%s", file_arg);
+        repl_run_program(repl, shown, source, length);
+        free(source);
+    } else {
+        set_argv(vm, argc, argv, "");
+    }
+    if ((request->learn || request->lesson != NULL) && !lesson_start(repl, request->lesson, request->demo)) {
+        lesson_uninstall(repl);
+        repl_free(repl);
+        return 2;
+    }
+    int status = repl_main(repl);
+    lesson_uninstall(repl);
+    repl_free(repl);
+    return status;
+}
+
 int main(int argc, char **argv) {
     const char *code_arg = NULL;
     const char *file_arg = NULL;
     bool disassemble = false;
-    RunOptions options = {CLOCK_REAL, 1.0, NULL, NULL};
+    RunOptions options = {CLOCK_REAL, 1.0, NULL, NULL, 0, 0, false, 0};
+    PromptRequest prompt = {false, false, NULL, false};
     int i = 1;
     for (; i < argc; i++) {
         const char *arg = argv[i];
+        if (strcmp(arg, "-i") == 0) {
+            prompt.inspect = true;
+            continue;
+        }
+        if (strcmp(arg, "--demo") == 0) {
+            prompt.demo = true;
+            continue;
+        }
+        int taken = parse_limit_option(argc, argv, i, &options);
+        if (taken < 0) {
+            fprintf(stderr, "Try 'handoff --help' for more information.\n");
+            return 2;
+        }
+        if (taken > 0) {
+            i += taken - 1;
+            continue;
+        }
+        if (strcmp(arg, "learn") == 0 || strcmp(arg, "lesson") == 0) {
+            /* Subcommands, as the first word that is no option. */
+            if (arg[5] == '\0') {
+                prompt.learn = true;
+            } else if (i + 1 >= argc || argv[i + 1][0] == '-') {
+                fprintf(stderr, "handoff: lesson needs a name: handoff lesson NAME (handoff learn lists them)\n");
+                return 2;
+            } else {
+                prompt.lesson = argv[++i];
+            }
+            for (i++; i < argc; i++) {
+                if (strcmp(argv[i], "--demo") == 0) {
+                    prompt.demo = true;
+                    continue;
+                }
+                int option = parse_run_option(argv[i], &options);
+                if (option == 0) option = taken = parse_limit_option(argc, argv, i, &options);
+                if (option > 0) {
+                    if (option == taken) i += taken - 1;
+                    continue;
+                }
+                if (option == 0) fprintf(stderr, "handoff: unknown argument '%s'\n", argv[i]);
+                fprintf(stderr, "Try 'handoff --help' for more information.\n");
+                return 2;
+            }
+            break;
+        }
         if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
             usage(stdout);
             return 0;
@@ -285,13 +462,15 @@ int main(int argc, char **argv) {
         break;
     }
 
-    if (code_arg == NULL && file_arg == NULL && isatty(STDIN_FILENO)) {
-        /* Not an error: `make run` lands here until the prompt exists. */
-        printf("handoff %s: the interactive prompt is not here yet.\n"
-               "Run a program with 'handoff FILE.py' or 'handoff -c CODE' (see 'handoff --help').\n",
-               HANDOFF_VERSION);
-        return 0;
+    if (prompt.demo && prompt.lesson == NULL) {
+        fprintf(stderr, "handoff: --demo goes with a lesson: handoff lesson NAME --demo\n");
+        return 2;
     }
+    bool open_prompt = prompt.inspect || prompt.learn || prompt.lesson != NULL ||
+                       (code_arg == NULL && file_arg == NULL && isatty(STDIN_FILENO));
+    if (open_prompt && !disassemble)
+        return run_prompt(&options, &prompt, prompt.learn || prompt.lesson != NULL ? NULL : code_arg,
+                          prompt.learn || prompt.lesson != NULL ? NULL : file_arg, argc - i, argv + i);
 
     VM *vm = vm_new();
     if (vm == NULL) {
@@ -306,6 +485,10 @@ int main(int argc, char **argv) {
     }
     aio_sync_register(); /* Queue, Lock, Event, ..., TaskGroup join asyncio when it is imported */
     asyncio_register(vm);
+    if (options.max_tasks > 0) vm->max_tasks = options.max_tasks;
+    if (options.max_memory > 0) vm->max_memory = options.max_memory;
+    vm->seed_given = options.seed_given;
+    vm->seed = options.seed;
 
     /* The trace: --trace, or by default a log when standard error is a terminal. */
     FILE *trace_out = stderr;

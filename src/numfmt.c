@@ -605,11 +605,24 @@ static int64_t group_digits(char *out, const char *digits, int64_t n_digits, int
     return g.count;
 }
 
-static void append_fill(StrBuf *buf, uint32_t fill, int64_t count) {
-    for (int64_t i = 0; i < count; i++) {
-        if (fill < 0x80) strbuf_append_char(buf, (char)fill);
-        else strbuf_append_codepoint(buf, fill);
+/* The fill character as UTF-8 into out[4]; returns its size. */
+static int encode_fill(uint32_t fill, char out[4]) {
+    if (fill < 0x80) return out[0] = (char)fill, 1;
+    if (fill < 0x800) return out[0] = (char)(0xC0 | (fill >> 6)), out[1] = (char)(0x80 | (fill & 0x3F)), 2;
+    if (fill < 0x10000) {
+        out[0] = (char)(0xE0 | (fill >> 12)), out[1] = (char)(0x80 | ((fill >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (fill & 0x3F));
+        return 3;
     }
+    out[0] = (char)(0xF0 | (fill >> 18)), out[1] = (char)(0x80 | ((fill >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((fill >> 6) & 0x3F)), out[3] = (char)(0x80 | (fill & 0x3F));
+    return 4;
+}
+
+/* `count` copies of the encoded fill at p; returns the end. */
+static char *put_fill(char *p, const char *fill, int fill_bytes, int64_t count) {
+    for (int64_t i = 0; i < count; i++, p += fill_bytes) memcpy(p, fill, (size_t)fill_bytes);
+    return p;
 }
 
 /* The parts of a formatted number, left to right. */
@@ -646,21 +659,26 @@ static Value layout_number(VM *vm, const FormatSpec *spec, const NumberParts *pa
         default: left = padding; break;
         }
     }
-    StrBuf buf;
-    strbuf_init(&buf);
-    append_fill(&buf, spec->fill, left);
-    if (sign != 0) strbuf_append_char(&buf, sign);
-    strbuf_append(&buf, parts->prefix, (size_t)n_prefix);
-    append_fill(&buf, spec->fill, inside);
-    if (n_grouped > 0) {
-        char *grouped = checked_malloc((size_t)n_grouped);
-        group_digits(grouped + n_grouped, parts->digits, parts->n_digits, min_width, separator, spec->group);
-        strbuf_append(&buf, grouped, (size_t)n_grouped);
-        free(grouped);
-    }
-    strbuf_append(&buf, parts->rest, (size_t)parts->rest_bytes);
-    append_fill(&buf, spec->fill, right);
-    return OBJ_VAL(strbuf_finish(vm, &buf));
+    /* The whole text is measured first and built in one buffer, on the stack
+     * when it is short (almost always): one allocation, the str itself. */
+    char fill[4];
+    int fill_bytes = encode_fill(spec->fill, fill);
+    size_t total = (size_t)(fill_bytes * (left + inside + right) + (sign != 0) + n_prefix + n_grouped +
+                            parts->rest_bytes);
+    char small[256];
+    char *text = total <= sizeof small ? small : checked_malloc(total);
+    char *p = text;
+    p = put_fill(p, fill, fill_bytes, left);
+    if (sign != 0) *p++ = sign;
+    memcpy(p, parts->prefix, (size_t)n_prefix);
+    p = put_fill(p + n_prefix, fill, fill_bytes, inside);
+    if (n_grouped > 0) group_digits(p + n_grouped, parts->digits, parts->n_digits, min_width, separator, spec->group);
+    p += n_grouped;
+    memcpy(p, parts->rest, (size_t)parts->rest_bytes);
+    put_fill(p + parts->rest_bytes, fill, fill_bytes, right);
+    ObjStr *result = str_new(vm, text, total);
+    if (text != small) free(text);
+    return OBJ_VAL(result);
 }
 
 /* -------------------------------------------------------- int and float */

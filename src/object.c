@@ -73,6 +73,7 @@ ObjClass *class_new(VM *vm, ObjStr *name, ObjClass *base, ObjType instance_type)
     cls->dict = dict;
     cls->instance_type = instance_type;
     cls->construct = base != NULL ? base->construct : NULL;
+    class_invalidate_lookups();
     return cls;
 }
 
@@ -85,17 +86,62 @@ ObjInstance *instance_new(VM *vm, ObjClass *cls) {
 }
 
 bool class_is_subclass(const ObjClass *cls, const ObjClass *base) {
-    for (; cls != NULL; cls = cls->base)
+    for (; cls != NULL; cls = cls->base) {
         if (cls == base) return true;
+        if (cls->also_base != NULL && class_is_subclass(cls->also_base, base)) return true;
+    }
     return false;
 }
 
+/* The lookup cache: (class, name) -> where class_lookup found it (a class
+ * dict and an entry index, or nothing), valid while class_version is
+ * unchanged. Adding or removing a name in a class dict, and every new class
+ * (which may reuse a freed class's address), moves the version on; replacing
+ * the value of a name (A.count += 1) does not, as the entry stays where it is.
+ * The found dict's keys_version is checked too, and the name's hash kept, so
+ * that a freed name whose address is reused by another string cannot match. */
+#define CLASS_CACHE_SIZE 4096
+typedef struct {
+    const ObjClass *cls;
+    const ObjStr *name;
+    uint64_t hash;
+    uint64_t version;
+    ObjDict *dict;              /* where it was found, or NULL: not found */
+    int64_t index;              /* dict->entries[index] */
+    uint64_t keys_version;      /* dict->keys_version when found */
+} ClassCacheEntry;
+
+static ClassCacheEntry class_cache[CLASS_CACHE_SIZE];
+static uint64_t class_version = 1;
+
+void class_invalidate_lookups(void) { class_version++; }
+
 Value class_lookup(ObjClass *cls, ObjStr *name) {
-    for (; cls != NULL; cls = cls->base) {
-        Value found = dict_get_str(cls->dict, name);
-        if (!IS_EMPTY(found)) return found;
+    size_t slot = (((uintptr_t)cls >> 4) ^ ((uintptr_t)name >> 3) ^ (size_t)name->hash) & (CLASS_CACHE_SIZE - 1);
+    ClassCacheEntry *entry = &class_cache[slot];
+    if (entry->cls == cls && entry->name == name && entry->hash == name->hash && entry->version == class_version) {
+        if (entry->dict == NULL) return EMPTY_VAL;
+        if (entry->dict->keys_version == entry->keys_version) return entry->dict->entries[entry->index].value;
     }
-    return EMPTY_VAL;
+    ObjDict *found_in = NULL;
+    int64_t index = -1;
+    for (ObjClass *c = cls; c != NULL; c = c->base) {
+        index = dict_find_str_index(c->dict, name);
+        if (index >= 0) {
+            found_in = c->dict;
+            break;
+        }
+    }
+    if (name->interned) {
+        entry->cls = cls;
+        entry->name = name;
+        entry->hash = name->hash;
+        entry->version = class_version;
+        entry->dict = found_in;
+        entry->index = index;
+        entry->keys_version = found_in != NULL ? found_in->keys_version : 0;
+    }
+    return found_in != NULL ? found_in->entries[index].value : EMPTY_VAL;
 }
 
 ObjModule *module_new(VM *vm, ObjStr *name) {

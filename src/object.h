@@ -378,6 +378,15 @@ struct ObjClass {
     ObjType instance_type;  /* what its instances are: OBJ_INSTANCE, OBJ_EXCEPTION, OBJ_LIST, ... */
     NativeFn construct;     /* built-in constructor, or NULL */
     bool is_builtin;
+    /* Caches of what the class or a base defines (class.c's class_refresh_flags):
+     * they spare attribute access a walk up the bases on every lookup. */
+    bool has_properties;    /* a property somewhere: it wins over the instance dict */
+    bool has_getattr;       /* __getattr__, called when lookup fails */
+    bool has_setattr;       /* __setattr__ defined in Python */
+    /* A second class that subclass checks also accept, never searched for
+     * attributes: ExceptionGroup is both a BaseExceptionGroup and an Exception.
+     * Only ever a built-in class (kept alive as a root), so the GC need not mark it. */
+    ObjClass *also_base;
 };
 
 typedef struct {
@@ -389,8 +398,11 @@ typedef struct {
 ObjClass *class_new(VM *vm, ObjStr *name, ObjClass *base, ObjType instance_type);
 ObjInstance *instance_new(VM *vm, ObjClass *cls);
 bool class_is_subclass(const ObjClass *cls, const ObjClass *base);
-/* Looks `name` up through cls and its bases; EMPTY when missing. */
+/* Looks `name` up through cls and its bases; EMPTY when missing. Answers are
+ * cached (object.c): whoever changes a class dict once the class is in use
+ * must call class_invalidate_lookups() (vm_setattr/vm_delattr on classes do). */
 Value class_lookup(ObjClass *cls, ObjStr *name);
+void class_invalidate_lookups(void);
 
 /* ------------------------------------------------------------- exceptions */
 
@@ -444,6 +456,8 @@ typedef struct {
     ObjStr *name, *qualname;
     bool awaited;           /* a coroutine that was ever awaited/sent (for "never awaited") */
     bool running_anext;     /* async generators: an __anext__/asend is in progress */
+    bool via_await;         /* handed out by its own __await__() (CPython's coroutine_wrapper):
+                             * `yield from` and a user __await__ may return it */
     ObjStr *created_file;   /* where it was created (the caller's file), or NULL: "never awaited" */
     int created_line;
 } ObjGenerator;

@@ -119,7 +119,11 @@
     OP(IMPORT_FROM, ARG_U16)         /* [m] -> [m, m.name]; ImportError */                    \
     OP(IMPORT_STAR, ARG_NONE)        /* [m] -> []; copies public names into globals */        \
     OP(LOAD_BUILD_CLASS, ARG_NONE)   /* [] -> [__build_class__] (classes: issue 3) */         \
-    OP(PRINT_EXPR, ARG_NONE)         /* REPL: [v] -> []; prints repr(v) unless None */
+    OP(PRINT_EXPR, ARG_NONE)         /* REPL: [v] -> []; prints repr(v) unless None */         \
+    OP(CHECK_EG_MATCH, ARG_NONE)     /* except*: [rest, type] -> [rest', match]; match None */ \
+                                     /* (rest unchanged) or the matching part, and then   */  \
+                                     /* handled = match; TypeError for a bad type          */  \
+    OP(PREP_RERAISE_STAR, ARG_NONE)  /* [orig, list] -> [exc or None]: what except* raises */
 
 typedef enum {
 #define OPCODE_ENUM(name, arg) OP_##name,

@@ -4,6 +4,7 @@
  * (int.c, str.c, list.c, ...) and raises CPython's TypeError otherwise. */
 #include <stdarg.h>
 
+#include "class.h"
 #include "containers.h"
 #include "exceptions.h"
 #include "opcodes.h"
@@ -82,7 +83,10 @@ static Value user_method(VM *vm, Value v, DunderName name) {
     ObjClass *cls = vm_type_of(vm, v);
     if (cls->is_builtin) return EMPTY_VAL;
     Value method = class_lookup(cls, vm->dunder[name]);
-    return IS_FUNCTION(method) || IS_NATIVE(method) ? method : EMPTY_VAL;
+    if (IS_FUNCTION(method)) return method;
+    /* object's own methods are the default behaviour the caller falls back to. */
+    if (IS_NATIVE(method) && AS_NATIVE(method)->owner != vm->types.object) return method;
+    return EMPTY_VAL;
 }
 
 static Value call_user_method(VM *vm, Value method, Value self, int argc, Value *args) {
@@ -156,7 +160,8 @@ Value vm_repr(VM *vm, Value v) {
     case OBJ_CLASS: {
         ObjClass *cls = AS_CLASS(v);
         if (cls->is_builtin) return OBJ_VAL(str_printf(vm, "<class '%s'>", cls->name->chars));
-        return OBJ_VAL(str_printf(vm, "<class '__main__.%s'>", cls->name->chars));
+        return OBJ_VAL(str_printf(vm, "<class '%s.%s'>", class_module(vm, cls)->chars,
+                                  class_qualname(vm, cls)->chars));
     }
     case OBJ_INSTANCE: {
         ObjClass *cls = AS_INSTANCE(v)->cls;
@@ -164,7 +169,8 @@ Value vm_repr(VM *vm, Value v) {
         if (cls == vm->types.ellipsis) return OBJ_VAL(str_intern_cstr(vm, "Ellipsis"));
         if (cls->is_builtin)
             return OBJ_VAL(str_printf(vm, "<%s object at %p>", cls->name->chars, (void *)AS_OBJ(v)));
-        return OBJ_VAL(str_printf(vm, "<__main__.%s object at %p>", cls->name->chars, (void *)AS_OBJ(v)));
+        return OBJ_VAL(str_printf(vm, "<%s.%s object at %p>", class_module(vm, cls)->chars,
+                                  class_qualname(vm, cls)->chars, (void *)AS_OBJ(v)));
     }
     case OBJ_EXCEPTION: return exception_repr(vm, AS_EXCEPTION(v));
     case OBJ_MODULE: return OBJ_VAL(str_printf(vm, "<module '%s' (built-in)>", AS_MODULE(v)->name->chars));
@@ -385,6 +391,13 @@ Value vm_compare(VM *vm, int cmp_op, Value a, Value b) {
         if (IS_EMPTY(result)) return EMPTY_VAL;
         if (!vm_is_instance(vm, result, vm->types.not_implemented)) return result;
     }
+    if (cmp_op == CMP_NE && (!IS_EMPTY(user_method(vm, a, DUNDER_EQ)) || !IS_EMPTY(user_method(vm, b, DUNDER_EQ)))) {
+        /* object.__ne__ inverts __eq__. */
+        Value eq = vm_compare(vm, CMP_EQ, a, b);
+        if (IS_EMPTY(eq)) return EMPTY_VAL;
+        int truth = vm_truthy(vm, eq);
+        return truth < 0 ? EMPTY_VAL : BOOL_VAL(!truth);
+    }
     if (cmp_op == CMP_EQ || cmp_op == CMP_NE) {
         if (IS_INSTANCE(a) || IS_INSTANCE(b)) {
             bool same = same_object(a, b);
@@ -577,6 +590,7 @@ Value vm_unary_op(VM *vm, int uop, Value a) {
 
 static Value bind_if_method(VM *vm, Value self, Value attr) {
     if (IS_FUNCTION(attr) || IS_NATIVE(attr)) return OBJ_VAL(bound_method_new(vm, self, attr));
+    if (IS_NATIVE_DATA(attr)) return descr_get(vm, attr, self, vm_type_of(vm, self));
     return attr;
 }
 
@@ -621,9 +635,9 @@ static Value special_attribute(VM *vm, Value obj, ObjStr *name) {
         return vm_getattr_opt(vm, AS_BOUND_METHOD(obj)->callable, name);
     case OBJ_CLASS: {
         ObjClass *cls = AS_CLASS(obj);
-        if (name == vm->s_name || name == vm->s_qualname) return OBJ_VAL(cls->name);
-        if (name == vm->s_module)
-            return OBJ_VAL(str_intern_cstr(vm, cls->is_builtin ? "builtins" : "__main__"));
+        if (name == vm->s_name) return OBJ_VAL(cls->name);
+        if (name == vm->s_qualname) return OBJ_VAL(class_qualname(vm, cls));
+        if (name == vm->s_module) return OBJ_VAL(class_module(vm, cls));
         if (strcmp(name->chars, "__base__") == 0) return cls->base != NULL ? OBJ_VAL(cls->base) : NONE_VAL;
         if (strcmp(name->chars, "__bases__") == 0) {
             if (cls->base == NULL) return OBJ_VAL(tuple_new(vm, 0));
@@ -638,7 +652,14 @@ static Value special_attribute(VM *vm, Value obj, ObjStr *name) {
             for (ObjClass *c = cls; c != NULL; c = c->base) mro->items[i++] = OBJ_VAL(c);
             return OBJ_VAL(mro);
         }
-        if (name == vm->s_dict) return OBJ_VAL(cls->dict);
+        if (name == vm->s_dict) {
+            /* A copy: CPython's is a read-only view, and the lookup cache must see every change. */
+            ObjDict *copy = dict_new(vm);
+            vm_push_root(vm, OBJ_VAL(copy));
+            dict_update(vm, copy, OBJ_VAL(cls->dict));
+            vm_pop_roots(vm, 1);
+            return OBJ_VAL(copy);
+        }
         if (name == vm->s_doc) {
             Value doc = dict_get_str(cls->dict, vm->s_doc);
             return IS_EMPTY(doc) ? NONE_VAL : doc;
@@ -679,24 +700,49 @@ static Value special_attribute(VM *vm, Value obj, ObjStr *name) {
         return EMPTY_VAL;
     }
     case OBJ_EXCEPTION: return exception_getattr(vm, AS_EXCEPTION(obj), name);
+    case OBJ_NATIVE_DATA:
+        if (class_is_super(obj)) return class_super_getattr(vm, obj, name);
+        return descr_special_attribute(vm, obj, name);
     default: return EMPTY_VAL;
     }
+}
+
+/* A failed lookup on an instance whose class defines __getattr__. */
+static Value call_getattr_hook(VM *vm, Value obj, ObjClass *cls, ObjStr *name) {
+    Value hook = class_lookup(cls, vm->s_getattr);
+    if (!IS_FUNCTION(hook)) return EMPTY_VAL;
+    Value args[2] = {obj, OBJ_VAL(name)};
+    return vm_call(vm, hook, 2, args);
 }
 
 Value vm_getattr_opt(VM *vm, Value obj, ObjStr *name) {
     if (!name->interned) name = str_intern(vm, name->chars, (size_t)name->length);
     if (IS_INSTANCE(obj)) {
         ObjInstance *instance = AS_INSTANCE(obj);
+        ObjClass *cls = instance->cls;
+        /* A property (a data descriptor) would win over the instance dict, but
+         * setting a property's name never stores into the dict (vm_setattr),
+         * so the dict can be read first. */
         Value found = dict_get_str(instance->dict, name);
         if (!IS_EMPTY(found)) return found;
-        found = class_lookup(instance->cls, name);
-        if (!IS_EMPTY(found)) return bind_if_method(vm, obj, found);
-        return special_attribute(vm, obj, name);
+        found = class_lookup(cls, name);
+        if (!IS_EMPTY(found)) return descr_get(vm, found, obj, cls);
+        found = special_attribute(vm, obj, name);
+        if (IS_EMPTY(found) && cls->has_getattr) return call_getattr_hook(vm, obj, cls, name);
+        return found;
+    }
+    if (IS_CLASS(obj) && name->chars[0] != '_') {
+        /* Ordinary class attributes (A.count, A.method) before the special ones. */
+        Value found = class_lookup(AS_CLASS(obj), name);
+        if (!IS_EMPTY(found)) return IS_NATIVE_DATA(found) ? descr_get(vm, found, EMPTY_VAL, AS_CLASS(obj)) : found;
     }
     if (IS_OBJ(obj)) {
         Value special = special_attribute(vm, obj, name);
         if (!IS_EMPTY(special) || !IS_EMPTY(vm->exception)) return special;
-        if (IS_CLASS(obj)) return class_lookup(AS_CLASS(obj), name);
+        if (IS_CLASS(obj)) {
+            Value found = class_lookup(AS_CLASS(obj), name);
+            return IS_NATIVE_DATA(found) ? descr_get(vm, found, EMPTY_VAL, AS_CLASS(obj)) : found;
+        }
         if (IS_MODULE(obj)) return EMPTY_VAL;
     } else if (name == vm->s_class) {
         return OBJ_VAL(vm_type_of(vm, obj));
@@ -723,7 +769,7 @@ Value vm_getattr(VM *vm, Value obj, ObjStr *name) {
 
 bool vm_load_method(VM *vm, Value obj, ObjStr *name, Value *method, Value *self) {
     if (IS_OBJ(obj) && !IS_INSTANCE(obj) && !IS_CLASS(obj) && !IS_MODULE(obj) && !IS_EXCEPTION(obj) &&
-        !IS_FUNCTION(obj)) {
+        !IS_FUNCTION(obj) && !class_is_super(obj)) {
         Value found = class_lookup(vm_type_of(vm, obj), name);
         if (IS_NATIVE(found) || IS_FUNCTION(found)) {
             *method = found;
@@ -748,6 +794,8 @@ bool vm_load_method(VM *vm, Value obj, ObjStr *name, Value *method, Value *self)
             *self = obj;
             return true;
         }
+    } else if (class_is_super(obj) && class_super_method(vm, obj, name, method, self)) {
+        return true; /* super().f(...): no bound method made */
     }
     Value attr = vm_getattr(vm, obj, name);
     if (IS_EMPTY(attr)) return false;
@@ -759,10 +807,17 @@ bool vm_load_method(VM *vm, Value obj, ObjStr *name, Value *method, Value *self)
 bool vm_setattr(VM *vm, Value obj, ObjStr *name, Value value) {
     if (!name->interned) name = str_intern(vm, name->chars, (size_t)name->length);
     if (IS_INSTANCE(obj)) {
-        Value setter = user_method(vm, obj, DUNDER_SETATTR);
-        if (!IS_EMPTY(setter)) {
-            Value args[2] = {OBJ_VAL(name), value};
-            return !IS_EMPTY(call_user_method(vm, setter, obj, 2, args));
+        ObjClass *cls = AS_INSTANCE(obj)->cls;
+        if (cls->has_setattr) {
+            Value setter = user_method(vm, obj, DUNDER_SETATTR);
+            if (!IS_EMPTY(setter)) {
+                Value args[2] = {OBJ_VAL(name), value};
+                return !IS_EMPTY(call_user_method(vm, setter, obj, 2, args));
+            }
+        }
+        if (cls->has_properties && IS_EMPTY(dict_get_str(AS_INSTANCE(obj)->dict, name))) {
+            Value attr = class_lookup(cls, name);
+            if (descr_is_property(attr)) return descr_property_set(vm, attr, obj, name, value);
         }
         dict_set_str(vm, AS_INSTANCE(obj)->dict, name, value);
         return true;
@@ -783,7 +838,11 @@ bool vm_setattr(VM *vm, Value obj, ObjStr *name, Value value) {
         return true;
     }
     if (IS_CLASS(obj) && !AS_CLASS(obj)->is_builtin) {
+        bool is_new = IS_EMPTY(dict_get_str(AS_CLASS(obj)->dict, name));
         dict_set_str(vm, AS_CLASS(obj)->dict, name, value);
+        if (is_new) class_invalidate_lookups(); /* a replaced value stays where the cache points */
+        if (descr_is_property(value) || (name->length > 4 && name->chars[0] == '_' && name->chars[1] == '_'))
+            class_refresh_flags(vm, AS_CLASS(obj));
         return true;
     }
     if (IS_CLASS(obj)) {
@@ -805,10 +864,24 @@ bool vm_setattr(VM *vm, Value obj, ObjStr *name, Value value) {
 bool vm_delattr(VM *vm, Value obj, ObjStr *name) {
     if (!name->interned) name = str_intern(vm, name->chars, (size_t)name->length);
     ObjDict *dict = NULL;
+    if (IS_INSTANCE(obj) && !AS_INSTANCE(obj)->cls->is_builtin) {
+        Value hook = class_lookup(AS_INSTANCE(obj)->cls, vm->s_delattr);
+        if (IS_FUNCTION(hook)) {
+            Value args[2] = {obj, OBJ_VAL(name)};
+            return !IS_EMPTY(vm_call(vm, hook, 2, args));
+        }
+    }
+    if (IS_INSTANCE(obj) && AS_INSTANCE(obj)->cls->has_properties) {
+        Value attr = class_lookup(AS_INSTANCE(obj)->cls, name);
+        if (descr_is_property(attr)) return descr_property_set(vm, attr, obj, name, EMPTY_VAL);
+    }
     if (IS_INSTANCE(obj)) dict = AS_INSTANCE(obj)->dict;
     else if (IS_MODULE(obj)) dict = AS_MODULE(obj)->dict;
     else if (IS_FUNCTION(obj)) dict = AS_FUNCTION(obj)->dict;
-    else if (IS_CLASS(obj) && !AS_CLASS(obj)->is_builtin) dict = AS_CLASS(obj)->dict;
+    else if (IS_CLASS(obj) && !AS_CLASS(obj)->is_builtin) {
+        dict = AS_CLASS(obj)->dict;
+        class_invalidate_lookups();
+    }
     else if (IS_EXCEPTION(obj)) dict = AS_EXCEPTION(obj)->dict;
     if (dict != NULL && dict_delete_str(vm, dict, name)) return true;
     if (IS_MODULE(obj))
@@ -871,6 +944,23 @@ bool vm_delitem(VM *vm, Value obj, Value key) {
 
 /* --------------------------------------------------------------- iteration */
 
+/* CPython's "iterator": a class with __getitem__ but no __iter__ is iterated
+ * by index from 0 until __getitem__ raises IndexError (or StopIteration). */
+static int sequence_iterator_next(VM *vm, ObjIterator *it, Value *out) {
+    if (IS_NONE(it->source)) return 0;
+    Value item = vm_getitem(vm, it->source, INT_VAL(it->index));
+    if (IS_EMPTY(item)) {
+        if (!vm_exception_matches(vm, vm->types.IndexError) && !vm_exception_matches(vm, vm->types.StopIteration))
+            return -1;
+        vm_take_exception(vm);
+        it->source = NONE_VAL;
+        return 0;
+    }
+    it->index++;
+    *out = item;
+    return 1;
+}
+
 Value vm_iter(VM *vm, Value v) {
     if (IS_OBJ(v)) {
         switch (OBJ_TYPE(v)) {
@@ -897,6 +987,8 @@ Value vm_iter(VM *vm, Value v) {
                                 vm_type_name(vm, it));
             return it;
         }
+        if (!IS_CLASS(v) && !IS_EMPTY(user_method(vm, v, DUNDER_GETITEM)))
+            return OBJ_VAL(iterator_new(vm, "iterator", sequence_iterator_next, v));
     }
     return vm_raise(vm, vm->types.TypeError, "'%s' object is not iterable", vm_type_name(vm, v));
 }
@@ -912,7 +1004,7 @@ bool vm_is_iterable(VM *vm, Value v) {
     case OBJ_RANGE:
     case OBJ_ITERATOR: return true;
     case OBJ_GENERATOR: return AS_GENERATOR(v)->kind == GEN_KIND_GENERATOR;
-    default: return !IS_EMPTY(user_method(vm, v, DUNDER_ITER));
+    default: return !IS_EMPTY(user_method(vm, v, DUNDER_ITER)) || (!IS_CLASS(v) && !IS_EMPTY(user_method(vm, v, DUNDER_GETITEM)));
     }
 }
 

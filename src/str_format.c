@@ -3,6 +3,7 @@
  * (fields, conversions, nested specs), and the format mini-language for str
  * values (str_format_spec). Numbers format through num_format_spec. */
 #include "containers.h"
+#include "number.h"
 #include "str_methods.h"
 
 /* --------------------------------------------------- the str mini-language */
@@ -67,7 +68,11 @@ static bool parse_spec(VM *vm, ObjStr *spec, StrSpec *out) {
         return false;
     }
     if (n - pos == 1) out->type = p[pos];
-    if (out->grouping != 0) {
+    /* As CPython's parser: grouping suits the number types (and '_' the
+     * power-of-two bases); the type itself is checked afterwards. */
+    bool grouping_fits = out->grouping == 0 || strchr("defgEGF%", out->type) != NULL ||
+                         (out->grouping == '_' && strchr("boxX", out->type) != NULL);
+    if (!grouping_fits) {
         vm_raise(vm, vm->types.ValueError, "Cannot specify '%c' with '%c'.", out->grouping, out->type);
         return false;
     }
@@ -90,7 +95,8 @@ Value str_format_spec(VM *vm, ObjStr *s, ObjStr *spec) {
         return vm_raise(vm, vm->types.ValueError,
                         "Unknown format code '\\x%x' for object of type 'str'", (uint8_t)f.type);
     }
-    const char *refusal = f.sign ? "Sign not allowed in string format specifier"
+    const char *refusal = f.sign == ' ' ? "Space not allowed in string format specifier"
+                        : f.sign ? "Sign not allowed in string format specifier"
                         : f.no_neg_0 ? "Negative zero coercion (z) not allowed in string format specifier"
                         : f.alternate ? "Alternate form (#) not allowed in string format specifier"
                         : f.align == '=' ? "'=' alignment not allowed in string format specifier"
@@ -144,6 +150,8 @@ typedef struct {
     Value mapping;        /* format_map's mapping, or EMPTY */
     int auto_index;       /* next automatic field number; -1 once manual numbering is used */
     bool used_auto;
+    ObjTuple *kwnames;    /* or keyword arguments as a call passes them: names ... */
+    Value *kwvalues;      /* ... and values (s.format(name=...) makes no dict) */
 } FormatState;
 
 static bool all_digits(const char *p, int64_t n) {
@@ -189,6 +197,15 @@ static Value field_base(FormatState *st, const char *name, int64_t n) {
                             (long long)index);
         }
         return st->args[index];
+    }
+    for (int64_t k = 0; st->kwnames != NULL && k < st->kwnames->count; k++) {
+        ObjStr *keyword = AS_STR(st->kwnames->items[k]);
+        if (keyword->length == n && memcmp(keyword->chars, name, (size_t)n) == 0) return st->kwvalues[k];
+    }
+    if (IS_EMPTY(st->mapping) && st->kwargs != NULL) {
+        /* The keyword's own key string, found without making a new str. */
+        ObjStr *key = dict_find_str(st->kwargs, name, (size_t)n, str_hash_bytes(name, (size_t)n));
+        if (key != NULL) return dict_get_str(st->kwargs, key);
     }
     ObjStr *key = str_new(vm, name, (size_t)n);
     if (!IS_EMPTY(st->mapping)) return vm_getitem(vm, st->mapping, OBJ_VAL(key));
@@ -243,20 +260,35 @@ static bool render_field(FormatState *st, const char *name, int64_t name_length,
     else if (conversion == 's') value = vm_str(vm, value);
     else if (conversion == 'a') value = ascii_of(vm, value);
     if (IS_EMPTY(value)) return false;
+    if (spec_length == 0 && IS_STR(value)) { /* "{}" of a str: the text itself */
+        strbuf_append(out, AS_STR(value)->chars, (size_t)AS_STR(value)->length);
+        return true;
+    }
+    if (spec_length == 0 && IS_INT(value)) {
+        strbuf_appendf(out, "%lld", (long long)AS_INT(value));
+        return true;
+    }
     vm_push_root(vm, value);
-    StrBuf spec_buf;
-    strbuf_init(&spec_buf);
-    /* Only a spec with fields in it is expanded (one level down). */
+    /* Only a spec with fields in it is expanded (one level down). A plain spec
+     * is interned: the same spec used again costs no new string. */
     bool nested = memchr(spec, '{', (size_t)spec_length) != NULL;
-    bool ok = true;
-    if (nested) ok = render(st, spec, spec_length, depth - 1, &spec_buf);
-    else strbuf_append(&spec_buf, spec, (size_t)spec_length);
     Value text = EMPTY_VAL;
-    if (ok) {
-        ObjStr *spec_str = strbuf_finish(vm, &spec_buf);
-        text = vm_format(vm, value, spec_str);
+    if (nested) {
+        StrBuf spec_buf;
+        strbuf_init(&spec_buf);
+        if (render(st, spec, spec_length, depth - 1, &spec_buf)) {
+            ObjStr *spec_str = strbuf_finish(vm, &spec_buf);
+            vm_push_root(vm, OBJ_VAL(spec_str)); /* a __format__ in Python may collect */
+            text = vm_format(vm, value, spec_str);
+            vm_pop_roots(vm, 1);
+        } else {
+            strbuf_free(&spec_buf);
+        }
     } else {
-        strbuf_free(&spec_buf);
+        ObjStr *spec_str = str_intern(vm, spec, (size_t)spec_length);
+        vm_push_root(vm, OBJ_VAL(spec_str));
+        text = vm_format(vm, value, spec_str);
+        vm_pop_roots(vm, 1);
     }
     vm_pop_roots(vm, 1);
     if (IS_EMPTY(text)) return false;
@@ -366,12 +398,19 @@ static Value format_with(FormatState *st, ObjStr *fmt) {
 }
 
 Value str_format_method(VM *vm, ObjStr *fmt, int argc, Value *args, ObjDict *kwargs) {
-    FormatState st = {vm, args, argc, kwargs, EMPTY_VAL, 0, false};
+    FormatState st = {vm, args, argc, kwargs, EMPTY_VAL, 0, false, NULL, NULL};
+    return format_with(&st, fmt);
+}
+
+Value str_format_call(VM *vm, ObjStr *fmt, int argc, Value *args, ObjTuple *kwnames) {
+    int kwcount = vm_kwcount(kwnames);
+    FormatState st = {vm, args, argc - kwcount, NULL, EMPTY_VAL, 0, false, kwcount > 0 ? kwnames : NULL,
+                      args + argc - kwcount};
     return format_with(&st, fmt);
 }
 
 Value str_format_map(VM *vm, ObjStr *fmt, Value mapping) {
-    FormatState st = {vm, NULL, 0, NULL, mapping, 0, false};
+    FormatState st = {vm, NULL, 0, NULL, mapping, 0, false, NULL, NULL};
     return format_with(&st, fmt);
 }
 
@@ -414,6 +453,18 @@ static void append_padded(StrBuf *out, const char *body, int64_t bytes, int64_t 
 }
 
 /* Digits of |v| in base 10, 16 or 8 (int or big int). */
+/* The digits of `magnitude` in base 8, 10 or 16, written at the end of
+ * buffer[72]; returns how many. */
+static size_t small_digits(uint64_t magnitude, int base, bool upper, char buffer[72]) {
+    const char *alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    size_t count = 0;
+    do {
+        buffer[71 - count++] = alphabet[magnitude % (unsigned)base];
+        magnitude /= (unsigned)base;
+    } while (magnitude != 0);
+    return count;
+}
+
 static void integer_digits(Value v, int base, bool upper, StrBuf *digits, bool *negative) {
     if (IS_INT(v) || IS_BOOL(v)) {
         int64_t n = IS_INT(v) ? AS_INT(v) : AS_BOOL(v);
@@ -462,23 +513,35 @@ static bool format_integer(VM *vm, Value v, const ModSpec *m, StrBuf *out) {
         }
     }
     int base = (type == 'x' || type == 'X') ? 16 : type == 'o' ? 8 : 10;
+    /* An int64's digits go to a local buffer; only big ints need a StrBuf. */
+    char small[72];
+    const char *digit_chars;
+    size_t digit_count;
+    bool negative;
     StrBuf digits;
     strbuf_init(&digits);
-    bool negative;
-    integer_digits(v, base, type == 'X', &digits, &negative);
+    if (IS_INT(v) || IS_BOOL(v)) {
+        int64_t n = IS_INT(v) ? AS_INT(v) : AS_BOOL(v);
+        negative = n < 0;
+        digit_count = small_digits(n < 0 ? 0 - (uint64_t)n : (uint64_t)n, base, type == 'X', small);
+        digit_chars = small + sizeof small - digit_count;
+    } else {
+        integer_digits(v, base, type == 'X', &digits, &negative);
+        digit_chars = digits.data;
+        digit_count = digits.length;
+    }
     const char *sign = negative ? "-" : m->plus ? "+" : m->space ? " " : "";
     const char *prefix = !m->alternate ? "" : type == 'x' ? "0x" : type == 'X' ? "0X" : type == 'o' ? "0o" : "";
-    int64_t zeros = m->precision > (int64_t)digits.length ? m->precision - (int64_t)digits.length : 0;
-    int64_t body = (int64_t)(strlen(sign) + strlen(prefix) + digits.length) + zeros;
-    if (m->zero && !m->left && m->width > body) zeros += m->width - body;
-    StrBuf text;
-    strbuf_init(&text);
-    strbuf_append_cstr(&text, sign);
-    strbuf_append_cstr(&text, prefix);
-    for (int64_t i = 0; i < zeros; i++) strbuf_append_char(&text, '0');
-    strbuf_append(&text, digits.data, digits.length);
-    append_padded(out, text.data, (int64_t)text.length, (int64_t)text.length, m);
-    strbuf_free(&text);
+    int64_t zeros = m->precision > (int64_t)digit_count ? m->precision - (int64_t)digit_count : 0;
+    int64_t body = (int64_t)(strlen(sign) + strlen(prefix) + digit_count) + zeros;
+    if (m->zero && !m->left && m->width > body) zeros += m->width - body, body = m->width;
+    int64_t padding = m->width > body ? m->width - body : 0;
+    if (!m->left) for (int64_t i = 0; i < padding; i++) strbuf_append_char(out, ' ');
+    strbuf_append_cstr(out, sign);
+    strbuf_append_cstr(out, prefix);
+    for (int64_t i = 0; i < zeros; i++) strbuf_append_char(out, '0');
+    strbuf_append(out, digit_chars, digit_count);
+    if (m->left) for (int64_t i = 0; i < padding; i++) strbuf_append_char(out, ' ');
     strbuf_free(&digits);
     return true;
 }
@@ -488,8 +551,9 @@ static bool format_float(VM *vm, Value v, const ModSpec *m, StrBuf *out) {
     if (IS_FLOAT(v)) d = AS_FLOAT(v);
     else if (IS_INT(v)) d = (double)AS_INT(v);
     else if (IS_BOOL(v)) d = AS_BOOL(v);
-    else if (IS_BIGINT(v)) d = mpz_get_d(AS_BIGINT(v)->value);
-    else {
+    else if (IS_BIGINT(v)) {
+        if (!int_to_double(vm, v, &d)) return false; /* correctly rounded; OverflowError past a float */
+    } else {
         vm_raise(vm, vm->types.TypeError, "must be real number, not %s", vm_type_name(vm, v));
         return false;
     }
@@ -534,6 +598,15 @@ static bool format_char(VM *vm, Value v, const ModSpec *m, StrBuf *out) {
 }
 
 static bool format_text(VM *vm, Value v, const ModSpec *m, StrBuf *out) {
+    if (m->type != 'a' && IS_INT(v)) { /* str() and repr() of an int64 agree: no string object needed */
+        char small[72];
+        int64_t n = AS_INT(v);
+        size_t count = small_digits(n < 0 ? 0 - (uint64_t)n : (uint64_t)n, 10, false, small);
+        if (n < 0) small[71 - count++] = '-';
+        int64_t chars = m->precision >= 0 && m->precision < (int64_t)count ? m->precision : (int64_t)count;
+        append_padded(out, small + sizeof small - count, chars, chars, m);
+        return true;
+    }
     Value text = m->type == 's' ? vm_str(vm, v) : m->type == 'r' ? vm_repr(vm, v) : ascii_of(vm, v);
     if (IS_EMPTY(text)) return false;
     ObjStr *s = AS_STR(text);
@@ -625,7 +698,10 @@ static bool mod_conversion(ModArgs *a, ObjStr *fmt, int64_t *pos, StrBuf *out) {
     int64_t n = fmt->length, i = *pos;
     Value value = EMPTY_VAL;
     ModSpec m;
-    if (!mod_key(a, p, n, &i, &value) || !mod_spec(a, p, n, &i, &m)) return false;
+    if (!mod_key(a, p, n, &i, &value)) return false;
+    /* As CPython: a keyed conversion uses the mapping up, so a later plain %s finds no argument. */
+    if (!IS_EMPTY(value)) a->next = a->count < 0 ? 1 : a->count;
+    if (!mod_spec(a, p, n, &i, &m)) return false;
     *pos = i + 1;
     if (IS_EMPTY(value) && !next_arg(a, &value)) return false;
     switch (m.type) {

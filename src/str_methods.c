@@ -668,18 +668,7 @@ static Value str_construct(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
 }
 
 static Value str_format_native(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
-    int kwcount = vm_kwcount(kwnames);
-    ObjDict *kwargs = NULL;
-    if (kwcount > 0) {
-        kwargs = dict_new(vm);
-        for (int k = 0; k < kwcount; k++) {
-            dict_set_str(vm, kwargs, AS_STR(kwnames->items[k]), args[argc - kwcount + k]);
-        }
-        vm_push_root(vm, OBJ_VAL(kwargs));
-    }
-    Value result = str_format_method(vm, AS_STR(args[0]), argc - kwcount - 1, args + 1, kwargs);
-    if (kwargs != NULL) vm_pop_roots(vm, 1);
-    return result;
+    return str_format_call(vm, AS_STR(args[0]), argc - 1, args + 1, kwnames);
 }
 
 static Value str_format_map_native(VM *vm, int argc, Value *args, ObjTuple *kwnames) {

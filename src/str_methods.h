@@ -12,6 +12,9 @@ bool str_args_varargs(VM *vm, const char *name, int argc, ObjTuple *kwnames, int
 bool str_want(VM *vm, Value v, const char *what);
 /* Registers the case, predicate and padding methods (str_case.c). */
 void str_case_init(VM *vm, ObjClass *cls);
+/* fmt.format(*args, **kwargs) with the arguments as a call passes them: the
+ * last vm_kwcount(kwnames) of args[0..argc) are the keywords (str_format.c). */
+Value str_format_call(VM *vm, ObjStr *fmt, int argc, Value *args, ObjTuple *kwnames);
 /* fmt.format_map(mapping) (str_format.c). */
 Value str_format_map(VM *vm, ObjStr *fmt, Value mapping);
 

@@ -18,6 +18,7 @@ static const TraceRenderer *renderer_for(TraceKind kind) {
     case TRACE_LOG: return &trace_log_renderer;
     case TRACE_LANES: return &trace_lanes_renderer;
     case TRACE_JSONL: return &trace_jsonl_renderer;
+    case TRACE_NARRATE: return &trace_narrate_renderer;
     case TRACE_OFF: break;
     }
     return NULL;
@@ -26,6 +27,7 @@ static const TraceRenderer *renderer_for(TraceKind kind) {
 bool trace_kind_from_name(const char *name, TraceKind *kind) {
     static const struct { const char *name; TraceKind kind; } names[] = {
         {"off", TRACE_OFF}, {"log", TRACE_LOG}, {"lanes", TRACE_LANES}, {"jsonl", TRACE_JSONL},
+        {"narrate", TRACE_NARRATE},
     };
     for (size_t i = 0; name != NULL && i < sizeof names / sizeof names[0]; i++) {
         if (strcmp(name, names[i].name) == 0) {
@@ -173,7 +175,7 @@ const char *trace_colour_reset(const Trace *trace) {
 }
 
 TraceTask *trace_task(const Trace *trace, int64_t id) {
-    if (id <= 0 || id >= trace->task_capacity || !trace->tasks[id].seen) return NULL;
+    if (id <= 0 || id >= trace->task_capacity || !trace->tasks[id].seen || trace->tasks[id].hidden) return NULL;
     return &trace->tasks[id];
 }
 
@@ -242,7 +244,17 @@ const char *trace_glyph(AioEventKind kind) {
     return "?";
 }
 
-bool trace_put_shared_words(TraceBuf *line, const AioEvent *event, const char *detail, const char **rest) {
+const char *trace_deadlock_last_line(const char *detail, size_t *length) {
+    const char *start = detail, *end = detail + strlen(detail);
+    while (end > detail && end[-1] == '\n') end--;
+    for (const char *at = detail; at < end; at++)
+        if (*at == '\n') start = at + 1;
+    *length = (size_t)(end - start);
+    return start;
+}
+
+bool trace_put_shared_words(Trace *trace, const AioEvent *event, const char *detail, const char **rest) {
+    TraceBuf *line = &trace->line;
     *rest = NULL;
     switch (event->kind) {
     case AIO_EV_IDLE:
@@ -256,6 +268,13 @@ bool trace_put_shared_words(TraceBuf *line, const AioEvent *event, const char *d
     case AIO_EV_DEADLOCK: {
         if (detail == NULL) {
             trace_buf_puts(line, "deadlock");
+            return true;
+        }
+        if (trace->deadlock_shown_elsewhere) {
+            size_t length;
+            const char *last = trace_deadlock_last_line(detail, &length);
+            trace_buf_putn(line, last, length);
+            trace_buf_puts(line, " (the loop's report says who waits on what)");
             return true;
         }
         const char *newline = strchr(detail, '\n');
@@ -343,9 +362,14 @@ static TraceTask *touch_task(Trace *trace, const AioTaskRef *ref, double now) {
         if (id > trace->task_max_id) trace->task_max_id = id;
     }
     /* Cheap when nothing changed; set_name shows up at the next event. */
-    if (ref->name != NULL && strncmp(task->name, ref->name, sizeof task->name) != 0)
+    if (ref->name != NULL && strncmp(task->name, ref->name, sizeof task->name) != 0) {
         copy_cut(task->name, sizeof task->name, ref->name);
-    if (ref->coro != NULL && task->coro[0] == '\0') copy_cut(task->coro, sizeof task->coro, ref->coro);
+        task->revision++;
+    }
+    if (ref->coro != NULL && task->coro[0] == '\0') {
+        copy_cut(task->coro, sizeof task->coro, ref->coro);
+        task->revision++;
+    }
     return task;
 }
 
@@ -377,7 +401,15 @@ static void account(Trace *trace, const AioEvent *event, TraceTask *task) {
         }
         break;
     case AIO_EV_SUSPEND:
-        if (task != NULL) stop_running(task, now);
+        if (task != NULL) {
+            stop_running(task, now);
+            const char *on = event->detail != NULL ? event->detail : "";
+            const char *until = strstr(on, " until t=");
+            size_t length = until != NULL ? (size_t)(until - on) : strlen(on);
+            if (length >= sizeof task->waiting) length = sizeof task->waiting - 1;
+            memcpy(task->waiting, on, length);
+            task->waiting[length] = '\0';
+        }
         trace->holder = 0;
         break;
     case AIO_EV_DONE:
@@ -407,6 +439,83 @@ static void account(Trace *trace, const AioEvent *event, TraceTask *task) {
 
 /* ------------------------------------------------------------------ the sink */
 
+/* Whether two streams write to the same file (the trace on standard error). */
+static bool same_file(FILE *a, FILE *b) {
+    if (a == b) return true;
+    struct stat sa, sb;
+    if (a == NULL || b == NULL || fstat(fileno(a), &sa) != 0 || fstat(fileno(b), &sb) != 0) return false;
+    /* Two terminals are one screen; /dev/null and other devices are not a screen. */
+    if (isatty(fileno(a)) && isatty(fileno(b))) return true;
+    return S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* asyncio's own helpers, written in handoff's Python (aio_prelude*.c): they are
+ * how gather, wait, shield, wait_for and asyncio.run work inside, not hand-offs
+ * of the learner's program, so no renderer shows them. Events name them only by
+ * name; a learner's function of the same name would be hidden too, which the
+ * leading underscore makes unlikely. */
+bool trace_hides_coroutine(const char *coro) {
+    return coro != NULL && strcmp(coro, "_shutdown_step") == 0;
+}
+
+bool trace_hides_callback(const char *name) {
+    static const char *const names[] = {
+        "_done_callback",       /* gather */
+        "_release_waiter",      /* wait_for, wait */
+        "_on_completion",       /* wait, as_completed */
+        "_on_timeout",          /* as_completed */
+        "_inner_done_callback", /* shield */
+        "_outer_done_callback", /* shield */
+        "_on_task_done",        /* TaskGroup */
+    };
+    for (size_t i = 0; name != NULL && i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0) return true;
+    return false;
+}
+
+/* Whether `event` is about one of asyncio's helpers (marking a helper task hidden at its spawn). */
+static bool is_hidden(const AioEvent *event, TraceTask *task) {
+    if (event->kind == AIO_EV_CALLBACK) return trace_hides_callback(event->detail);
+    if (task == NULL) return false;
+    if (event->kind == AIO_EV_SPAWN && trace_hides_coroutine(event->task.coro)) task->hidden = true;
+    return task->hidden;
+}
+
+static void copy_into(char *into, size_t size, const char *text) {
+    snprintf(into, size, "%s", text != NULL ? text : "");
+}
+
+static void hold_wake(Trace *trace, const AioEvent *event) {
+    trace->wake_held = true;
+    trace->held_wake = *event;
+    copy_into(trace->held_name, sizeof trace->held_name, event->task.name);
+    copy_into(trace->held_coro, sizeof trace->held_coro, event->task.coro);
+    copy_into(trace->held_reason, sizeof trace->held_reason, event->reason);
+    copy_into(trace->held_detail, sizeof trace->held_detail, event->detail);
+    trace->held_wake.task.name = event->task.name != NULL ? trace->held_name : NULL;
+    trace->held_wake.task.coro = event->task.coro != NULL ? trace->held_coro : NULL;
+    trace->held_wake.reason = event->reason != NULL ? trace->held_reason : NULL;
+    trace->held_wake.detail = event->detail != NULL ? trace->held_detail : NULL;
+    trace->held_wake.file = NULL;
+    trace->held_wake.delayed = NULL;
+    trace->held_wake.delayed_count = 0;
+}
+
+static void dispatch(Trace *trace, const AioEvent *event, TraceTask *task) {
+    trace->renderer->event(trace, event);
+    account(trace, event, task);
+    /* A buffered trace still shows whole runs when the program stops. */
+    if (trace->options.buffered && (event->kind == AIO_EV_LOOP_END || event->kind == AIO_EV_DEADLOCK))
+        fflush(trace->options.out);
+}
+
+/* Shows the held WAKE, if any. */
+static void release_wake(Trace *trace) {
+    if (!trace->wake_held) return;
+    trace->wake_held = false;
+    dispatch(trace, &trace->held_wake, trace_task(trace, trace->held_wake.task.id));
+}
+
 Trace *trace_new(const TraceOptions *options) {
     const TraceRenderer *renderer = renderer_for(options->kind);
     if (renderer == NULL) return NULL;
@@ -417,6 +526,7 @@ Trace *trace_new(const TraceOptions *options) {
     if (trace->options.width <= 0) trace->options.width = trace_width_default(trace->options.out);
     trace->renderer = renderer;
     trace->run_started = -1;
+    trace->deadlock_shown_elsewhere = trace->options.on_line != NULL || same_file(trace->options.out, stderr);
     trace_buf_reserve(&trace->line, 512); /* most lines fit: no growth while tracing */
     if (renderer->begin != NULL && !renderer->begin(trace)) {
         free(trace->line.data);
@@ -436,16 +546,29 @@ void trace_sink(void *data, const AioEvent *event) {
     }
     /* Records first, so the renderer sees names (a task's first event creates it). */
     TraceTask *task = touch_task(trace, &event->task, event->time);
+    if (is_hidden(event, task)) return;
     if (event->kind == AIO_EV_SPAWN) touch_task(trace, &event->other, event->time);
-    trace->renderer->event(trace, event);
-    account(trace, event, task);
-    /* A buffered trace still shows whole runs when the program stops. */
-    if (trace->options.buffered && (event->kind == AIO_EV_LOOP_END || event->kind == AIO_EV_DEADLOCK))
-        fflush(trace->options.out);
+    if (trace->wake_held) {
+        if (event->kind == AIO_EV_RESUME && event->task.id == trace->held_wake.task.id) trace->wake_held = false;
+        else release_wake(trace);
+    }
+    if (event->kind == AIO_EV_WAKE) {
+        hold_wake(trace, event);
+        return;
+    }
+    dispatch(trace, event, task);
+}
+
+void trace_flush(Trace *trace) {
+    if (trace == NULL) return;
+    release_wake(trace);
+    if (trace->renderer->flush != NULL) trace->renderer->flush(trace);
+    fflush(trace->options.out);
 }
 
 void trace_finish(Trace *trace) {
     if (trace == NULL || trace->finished) return;
+    trace_flush(trace);
     trace->finished = true;
     trace->renderer->summary(trace);
     fflush(trace->options.out);
@@ -453,6 +576,7 @@ void trace_finish(Trace *trace) {
 
 void trace_free(Trace *trace) {
     if (trace == NULL) return;
+    if (!trace->finished) trace_flush(trace); /* what was held back is not lost */
     if (trace->renderer->end != NULL) trace->renderer->end(trace);
     fflush(trace->options.out);
     free(trace->tasks);

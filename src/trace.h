@@ -16,6 +16,7 @@ typedef enum {
     TRACE_LOG,    /* one aligned line per event (trace_log.c) */
     TRACE_LANES,  /* a column per task, the loop as its own column (trace_lanes.c) */
     TRACE_JSONL,  /* one JSON object per event (trace_jsonl.c) */
+    TRACE_NARRATE, /* each hand-off in plain words, for learners (trace_narrate.c) */
 } TraceKind;
 
 /* Where a finished line goes instead of `out`, when set: the REPL clears the line
@@ -28,13 +29,14 @@ typedef struct {
     bool colour;  /* ANSI colours, one per task (log and lanes); see trace_colour_default */
     int width;    /* terminal columns for lanes (<= 0: trace_width_default(out)) */
     bool buffered; /* false: flush every line; true: leave it to stdio (see trace_buffered_default) */
-    TraceLineFn on_line; /* optional: receives each line instead of `out` */
+    TraceLineFn on_line; /* optional: receives each line instead of `out`; the trace then
+                          * takes it that they share a screen with standard error */
     void *line_data;     /* on_line's own data */
 } TraceOptions;
 
 typedef struct Trace Trace;
 
-/* "log", "lanes", "jsonl" or "off" to a kind; false for anything else. */
+/* "log", "lanes", "jsonl", "narrate" or "off" to a kind; false for anything else. */
 bool trace_kind_from_name(const char *name, TraceKind *kind);
 
 /* Colour is on when `stream` is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb". */
@@ -51,8 +53,23 @@ int trace_width_default(FILE *stream);
 Trace *trace_new(const TraceOptions *options);
 
 /* The AioEventSink: pass `trace_sink` and the Trace as its data to loop_set_event_sink.
- * Writes one line per event (a deadlock adds its wait-for chain), flushed unless buffered. */
+ * Writes one line per event (a deadlock adds its wait-for chain, unless the trace
+ * shares standard error's screen, where the loop has printed it), flushed unless
+ * buffered. asyncio's own helper tasks and callbacks are not shown, nor a wake-up
+ * that the task's resume follows at once (the resume says why). */
 void trace_sink(void *trace, const AioEvent *event);
+
+/* Whether the trace leaves out a task running this coroutine, or a callback of this
+ * name: asyncio's own helpers (asyncio.run's _shutdown_step, gather's _done_callback, …),
+ * which are how asyncio works inside, not hand-offs of the program. The REPL's views
+ * leave them out too. */
+bool trace_hides_coroutine(const char *coro);
+bool trace_hides_callback(const char *name);
+
+/* Writes out what the trace holds back until the next event tells how to say it
+ * (narrate's sentence waiting for the loop's next choice, a wake-up) and flushes.
+ * The REPL calls it when the loop stops, before it shows the prompt. NULL is ignored. */
+void trace_flush(Trace *trace);
 
 /* Writes the summary (total loop time, hand-offs, each task's running and waiting
  * time, the longest blocking call). Only the first call writes; NULL is ignored. */

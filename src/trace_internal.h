@@ -33,6 +33,9 @@ typedef struct {
     int64_t resumes;      /* RESUME events */
     TraceOutcome outcome;
     int slot;             /* free for the renderer (lanes: its column) */
+    bool hidden;          /* one of asyncio's own helper tasks: none of its events is shown */
+    uint32_t revision;    /* counts changes of name or coro (a renderer's cache of them goes stale) */
+    char waiting[48];     /* what its latest suspend waits on, without "until t=…" (narrate) */
 } TraceTask;
 
 /* The longest blocking call so far. */
@@ -55,11 +58,14 @@ typedef struct TraceRenderer {
     void (*summary)(Trace *trace);
     /* Optional: frees trace->renderer_state. */
     void (*end)(Trace *trace);
+    /* Optional: writes out what the renderer holds back (narrate's open sentence). */
+    void (*flush)(Trace *trace);
 } TraceRenderer;
 
 extern const TraceRenderer trace_log_renderer;
 extern const TraceRenderer trace_lanes_renderer;
 extern const TraceRenderer trace_jsonl_renderer;
+extern const TraceRenderer trace_narrate_renderer;
 
 struct Trace {
     TraceOptions options;         /* out, colour, width: resolved (never NULL / <= 0) */
@@ -80,6 +86,15 @@ struct Trace {
     int64_t handoffs;             /* RESUME events */
     TraceBlocking longest;
     bool finished;                /* trace_finish ran */
+
+    /* The lines reach the screen where the loop prints its own deadlock report
+     * (standard error, or an on_line callback): a deadlock's chain is not repeated. */
+    bool deadlock_shown_elsewhere;
+    /* A WAKE is held until the next event: when that is the same task's RESUME
+     * (which says why already) the WAKE is not shown. */
+    bool wake_held;
+    AioEvent held_wake;           /* its strings point into the buffers below */
+    char held_name[32], held_coro[40], held_reason[24], held_detail[48];
 };
 
 /* ---- the line buffer ----
@@ -92,6 +107,7 @@ static inline void trace_buf_reserve(TraceBuf *buf, size_t more) {
 }
 
 static inline void trace_buf_putn(TraceBuf *buf, const char *text, size_t length) {
+    if (length == 0) return; /* text may be an empty buffer's NULL */
     trace_buf_reserve(buf, length);
     memcpy(buf->data + buf->length, text, length);
     buf->length += length;
@@ -133,9 +149,12 @@ const char *trace_glyph(AioEventKind kind);
 /* Plain words for a wake-up reason ("timer" -> "timer fired"). */
 const char *trace_reason_words(const char *reason);
 /* The words log and lanes share for IDLE, DEADLOCK and NEVER_AWAITED, appended to
- * `line`. Returns true when it wrote them; *rest receives the deadlock chain's
- * lines after the first (or NULL), which the renderer prints as more lines. */
-bool trace_put_shared_words(TraceBuf *line, const AioEvent *event, const char *detail, const char **rest);
+ * trace->line. Returns true when it wrote them; *rest receives the deadlock chain's
+ * lines after the first (or NULL), which the renderer prints as more lines. When
+ * the loop's own report is on the same screen, a deadlock is its last line only. */
+bool trace_put_shared_words(Trace *trace, const AioEvent *event, const char *detail, const char **rest);
+/* The last line of a deadlock report ("deadlock: 2 tasks are waiting …"), its length in *length. */
+const char *trace_deadlock_last_line(const char *detail, size_t *length);
 /* The summary of trace's run as an aligned table (log and lanes share it). */
 void trace_summary_table(Trace *trace);
 /* Lifetime and waiting time of a record, at the end of the run. */

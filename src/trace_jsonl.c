@@ -2,6 +2,7 @@
  * final {"event": "summary", ...}, each on one line, for tools and tests. The
  * schema is documented in docs/trace.md; keys come in a fixed order. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "trace_internal.h"
@@ -110,6 +111,76 @@ static void put_field(TraceBuf *buf, const char *key, const char *text) {
     put_string(buf, text);
 }
 
+/* The JSON of each task's reference, kept once rendered: every event names its task,
+ * and rendering it again each time was a third of the renderer's work. A slot holds
+ * the record's revision it was made from, so a renamed task is rendered anew. */
+enum { REF_SLOT = 64, REF_JSON_MAX = REF_SLOT - sizeof(uint32_t) - 1 };
+
+typedef struct {
+    uint32_t revision;
+    unsigned char length;            /* 0: nothing kept */
+    char json[REF_JSON_MAX];
+} RefSlot;
+
+typedef struct {
+    RefSlot *slots;                  /* indexed by task id, grown as ids come */
+    int64_t capacity;
+} JsonState;
+
+static bool jsonl_begin(Trace *trace) {
+    JsonState *state = calloc(1, sizeof *state);
+    if (state == NULL) return false;
+    trace->renderer_state = state;
+    return true;
+}
+
+static void jsonl_end(Trace *trace) {
+    JsonState *state = trace->renderer_state;
+    free(state->slots);
+    free(state);
+    trace->renderer_state = NULL;
+}
+
+static RefSlot *ref_slot(JsonState *state, int64_t id) {
+    if (id >= state->capacity) {
+        int64_t capacity = state->capacity < 64 ? 64 : state->capacity;
+        while (capacity <= id) capacity *= 2;
+        RefSlot *slots = realloc(state->slots, (size_t)capacity * sizeof(RefSlot));
+        if (slots == NULL) return NULL;
+        memset(slots + state->capacity, 0, (size_t)(capacity - state->capacity) * sizeof(RefSlot));
+        state->slots = slots;
+        state->capacity = capacity;
+    }
+    return &state->slots[id];
+}
+
+/* put_ref for the event's own task, from the slot when it is current. */
+static void put_task_ref(Trace *trace, const AioTaskRef *ref) {
+    TraceBuf *line = &trace->line;
+    TraceTask *task = ref->id > 0 ? trace_task(trace, ref->id) : NULL;
+    RefSlot *slot = task != NULL ? ref_slot(trace->renderer_state, ref->id) : NULL;
+    if (slot == NULL) {
+        put_ref(line, ref);
+        return;
+    }
+    if (slot->length > 0 && slot->revision == task->revision) {
+        trace_buf_putn(line, slot->json, slot->length);
+        return;
+    }
+    size_t from = line->length;
+    put_ref(line, ref);
+    size_t length = line->length - from;
+    /* Kept only when the record holds this very name and coroutine (a cut one does not). */
+    bool same = strcmp(task->name, trace_ref_name(ref)) == 0 &&
+                (ref->coro != NULL ? strcmp(task->coro, ref->coro) == 0 : task->coro[0] == '\0');
+    slot->length = 0;
+    if (same && length <= REF_JSON_MAX) {
+        memcpy(slot->json, line->data + from, length);
+        slot->length = (unsigned char)length;
+        slot->revision = task->revision;
+    }
+}
+
 static void jsonl_event(Trace *trace, const AioEvent *event) {
     TraceBuf *line = &trace->line;
     trace_buf_puts(line, "{\"t\":");
@@ -117,7 +188,7 @@ static void jsonl_event(Trace *trace, const AioEvent *event) {
     trace_buf_puts(line, ",\"event\":\"");
     trace_buf_puts(line, event_name(event->kind));
     trace_buf_puts(line, "\",\"task\":");
-    put_ref(line, &event->task);
+    put_task_ref(trace, &event->task);
     const char *detail = event->detail;
     switch (event->kind) {
     case AIO_EV_LOOP_START: put_field(line, "main", detail); break;
@@ -213,8 +284,8 @@ static void jsonl_summary(Trace *trace) {
 
 const TraceRenderer trace_jsonl_renderer = {
     .name = "jsonl",
-    .begin = NULL,
+    .begin = jsonl_begin,
     .event = jsonl_event,
     .summary = jsonl_summary,
-    .end = NULL,
+    .end = jsonl_end,
 };

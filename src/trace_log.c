@@ -126,7 +126,7 @@ static const char *put_words(Trace *trace, const AioEvent *event) {
     case AIO_EV_DEADLOCK:
     case AIO_EV_NEVER_AWAITED: {
         const char *rest;
-        trace_put_shared_words(line, event, detail, &rest);
+        trace_put_shared_words(trace, event, detail, &rest);
         return rest;
     }
     case AIO_EV_LOOP_END: trace_buf_puts(line, "asyncio.run() returns"); break;

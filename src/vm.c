@@ -5,7 +5,9 @@
 #include <math.h>
 
 #include "ast.h"
+#include "class.h"
 #include "containers.h"
+#include "exceptions.h"
 #include "opcodes.h"
 #include "vm_internal.h"
 
@@ -43,6 +45,8 @@ static CallFrame *push_frame_record(VM *vm, Fiber *fiber) {
         int old = fiber->frame_capacity;
         fiber->frame_capacity = old < 4 ? 4 : old * 2;
         fiber->frames = GROW_ARRAY(vm, CallFrame, fiber->frames, old, fiber->frame_capacity);
+        /* Records start zeroed: the dispatch loop's inline call relies on returns_self being false. */
+        memset(fiber->frames + old, 0, sizeof(CallFrame) * (size_t)(fiber->frame_capacity - old));
     }
     return &fiber->frames[fiber->frame_count++];
 }
@@ -112,6 +116,7 @@ bool vm_push_call(VM *vm, ObjFunction *function, Value *args, int argc, ObjTuple
     frame->block_base = fiber->block_count;
     frame->class_ns = NULL;
     frame->c_boundary = c_boundary;
+    frame->returns_self = false;
     fiber->stack_top = args + nslots;
     vm->depth++;
     return true;
@@ -204,6 +209,13 @@ static bool exception_matches(VM *vm, Value exc, Value type, bool *ok) {
 }
 
 static int unpack_into(VM *vm, Value seq, int64_t before, int64_t after, bool starred, Value *dest);
+
+/* What a class call that ran __init__ in the loop gives: the instance, once
+ * __init__ has returned None. Kept out of the dispatch loop's hot path. */
+__attribute__((noinline)) static Value init_result(VM *vm, Value returned, Value instance) {
+    if (IS_NONE(returned)) return instance;
+    return vm_raise(vm, vm->types.TypeError, "__init__() should return None, not '%s'", vm_type_name(vm, returned));
+}
 
 ExecResult vm_execute(VM *vm, Value *result) {
     Fiber *fiber;
@@ -1051,7 +1063,7 @@ dispatch:
                 frame->block_base = fiber->block_count;
                 frame->class_ns = NULL;
                 frame->c_boundary = false;
-                vm->depth++;
+                vm->depth++; /* returns_self is false in every record not running an __init__ */
                 ip = callee_code->code;
                 slots = args;
                 sp = args + callee_code->nlocals;
@@ -1090,6 +1102,34 @@ dispatch:
                 }
             }
             DISPATCH();
+        }
+        if (IS_CLASS(callee)) {
+            /* A class whose __init__ is a Python function (and __new__ is
+             * object's): make the instance here and run __init__ in this loop;
+             * its RETURN_VALUE gives the instance, left in the callee's slot. */
+            Value init = class_plain_init(vm, AS_CLASS(callee));
+            if (IS_FUNCTION(init)) {
+                Value instance = OBJ_VAL(instance_new(vm, AS_CLASS(callee)));
+                args[-1] = instance;
+                memmove(args + 1, args, sizeof(Value) * argc); /* the slack has room for one more */
+                args[0] = instance;
+                sp++;
+                argc++;
+                Value generator = EMPTY_VAL;
+                SYNC();
+                if (!vm_push_call(vm, AS_FUNCTION(init), args, (int)argc, kwnames, false, &generator)) {
+                    RELOAD();
+                    goto error;
+                }
+                RELOAD();
+                if (!IS_EMPTY(generator)) {
+                    vm_raise(vm, vm->types.TypeError, "__init__() should return None, not 'generator'");
+                    goto error;
+                }
+                frame->returns_self = true;
+                if (vm->gc_pending || vm->interrupted) goto call_safe_point;
+                DISPATCH();
+            }
         }
         if (IS_BOUND_METHOD(callee) && IS_FUNCTION(AS_BOUND_METHOD(callee)->callable)) {
             /* [bm, a1..an] -> [bm, self, a1..an]: the slack keeps room for one more. */
@@ -1189,6 +1229,12 @@ dispatch:
     CASE(RETURN_VALUE) {
         Value value = POP();
         Value *result_slot = slots - 1;
+        if (__builtin_expect(frame->returns_self, 0)) {
+            SYNC();
+            value = init_result(vm, value, *result_slot);
+            if (IS_EMPTY(value)) goto error;
+            frame->returns_self = false;
+        }
         bool boundary = frame->c_boundary;
         fiber->block_count = frame->block_base;
         fiber->frame_count--;
@@ -1242,7 +1288,7 @@ dispatch:
         Value v = PEEK(1);
         if (IS_GENERATOR(v)) {
             ObjGenerator *gen = AS_GENERATOR(v);
-            if (gen->kind == GEN_KIND_COROUTINE && !(code->flags & (CODE_COROUTINE))) {
+            if (gen->kind == GEN_KIND_COROUTINE && !(code->flags & (CODE_COROUTINE)) && !gen->via_await) {
                 SYNC();
                 vm_raise(vm, vm->types.TypeError,
                          "cannot 'yield from' a coroutine object in a non-coroutine generator");
@@ -1429,6 +1475,26 @@ dispatch:
         PUSH(build);
         DISPATCH();
     }
+    CASE(CHECK_EG_MATCH) {
+        Value match, rest;
+        SYNC();
+        bool ok = exception_star_match(vm, PEEK(2), PEEK(1), &match, &rest);
+        RELOAD();
+        if (!ok) goto error;
+        PEEK(2) = rest;
+        PEEK(1) = match;
+        if (!IS_NONE(match)) fiber->handled = match;
+        DISPATCH();
+    }
+    CASE(PREP_RERAISE_STAR) {
+        SYNC();
+        Value result = exception_prep_reraise_star(vm, PEEK(2), AS_LIST(PEEK(1)));
+        RELOAD();
+        CHECK(result);
+        sp--;
+        PEEK(1) = result;
+        DISPATCH();
+    }
     CASE(PRINT_EXPR) {
         Value v = PEEK(1);
         if (!IS_NONE(v)) {
@@ -1473,6 +1539,7 @@ error_reraise:
         }
         bool boundary = frame->c_boundary;
         fiber->stack_top = frame->slots - 1;
+        frame->returns_self = false;
         fiber->frame_count--;
         vm->depth--;
         if (boundary) return EXEC_ERROR;

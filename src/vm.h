@@ -17,6 +17,7 @@ typedef struct {
     int block_base;         /* fiber->blocks index where this frame's blocks start */
     ObjDict *class_ns;      /* namespace of a class body (LOAD_NAME/STORE_NAME), or NULL */
     bool c_boundary;        /* entered from C (vm_call): returning from it leaves vm_run */
+    bool returns_self;      /* __init__ run by a class call: returning gives slots[-1], the new instance */
 } CallFrame;
 
 /* An exception handler pushed by SETUP_FINALLY. */
@@ -130,6 +131,7 @@ struct VM {
 
     /* Interned names the VM uses often. */
     ObjStr *dunder[DUNDER_COUNT]; /* DUNDER_LIST, interned */
+    ObjStr *s_new, *s_getattr, *s_delattr; /* set and kept alive by class.c */
     ObjStr *s_init, *s_name, *s_qualname, *s_module, *s_main, *s_doc, *s_enter, *s_exit,
         *s_aenter, *s_aexit, *s_await, *s_aiter, *s_anext, *s_iter, *s_next, *s_call,
         *s_repr, *s_str, *s_args, *s_send, *s_throw, *s_close, *s_dict, *s_class;
@@ -154,6 +156,9 @@ struct VM {
     int c_depth;                /* nested vm_run invocations */
     volatile sig_atomic_t interrupted; /* Ctrl-C arrived: raise KeyboardInterrupt at a safe point */
     int64_t instruction_budget; /* tests only: RuntimeError when it reaches 0; <0 unlimited */
+    int64_t max_tasks;          /* asyncio: RuntimeError naming the cap past this many live tasks (--max-tasks) */
+    bool seed_given;            /* --seed N: the random module starts from `seed` instead of the OS */
+    uint64_t seed;
 
     /* Clock hooks for the time module (the asyncio loop replaces them). */
     double (*clock_now)(void *data);                 /* seconds, monotonic */

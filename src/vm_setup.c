@@ -7,6 +7,14 @@
 #include "builtins.h"
 #include "containers.h"
 #include "memory.h"
+#include "mod_collections.h"
+#include "mod_functools.h"
+#include "mod_itertools.h"
+#include "mod_math.h"
+#include "mod_os.h"
+#include "mod_random.h"
+#include "mod_string.h"
+#include "mod_sys.h"
 #include "mod_time.h"
 #include "vm_internal.h"
 
@@ -146,6 +154,7 @@ VM *vm_new(void) {
     long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
     vm->max_memory = pages > 0 && page_size > 0 ? (size_t)pages * (size_t)page_size / 2 : (size_t)4 << 30;
     vm->instruction_budget = -1;
+    vm->max_tasks = 1000000;
     const char *stress = getenv("HANDOFF_GC_STRESS");
 #ifdef HANDOFF_GC_STRESS
     vm->gc_stress = true;
@@ -168,7 +177,16 @@ VM *vm_new(void) {
     vm_define_value(vm, vm->builtins, "__name__", OBJ_VAL(str_intern_cstr(vm, "builtins")));
     time_default_clocks(vm);
     vm_register_module(vm, "time", time_module_init);
+    vm_register_module(vm, "random", random_module_init);
+    vm_register_module(vm, "math", math_module_init);
+    vm_register_module(vm, "sys", sys_module_init);
+    vm_register_module(vm, "os", os_module_init);
+    vm_register_module(vm, "string", string_module_init);
+    vm_register_module(vm, "itertools", itertools_module_init);
+    vm_register_module(vm, "functools", functools_module_init);
+    vm_register_module(vm, "collections", collections_module_init);
     vm_register_module(vm, "__future__", future_module_init);
+    vm_register_module(vm, "dataclasses", dataclasses_module_init);
     vm->main_globals = dict_new(vm);
     dict_set_str(vm, vm->main_globals, vm->s_name, OBJ_VAL(vm->s_main));
     dict_set_str(vm, vm->main_globals, vm->s_doc, NONE_VAL);
@@ -223,6 +241,39 @@ void vm_add_root_marker(VM *vm, RootMarker mark, void *data) {
     vm->root_marker_count++;
 }
 
+static int compare_module_names(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* CPython's "No module named 'x'", with e.name set, and a note (printed after
+ * the message in tracebacks, never part of str(e)) naming what handoff has. */
+static Value module_not_found(VM *vm, ObjStr *name) {
+    vm_raise(vm, vm->types.ModuleNotFoundError, "No module named '%s'", name->chars);
+    if (!IS_EXCEPTION(vm->exception)) return EMPTY_VAL;
+    ObjException *exc = AS_EXCEPTION(vm->exception);
+    const char **names = malloc(sizeof(const char *) * (size_t)(vm->module_count + 1));
+    if (names == NULL) return EMPTY_VAL;
+    int count = 0;
+    for (int i = 0; i < vm->module_count; i++)
+        if (vm->module_table[i].name[0] != '_') names[count++] = vm->module_table[i].name;
+    qsort(names, (size_t)count, sizeof(const char *), compare_module_names);
+    StrBuf note;
+    strbuf_init(&note);
+    strbuf_append_cstr(&note, "handoff provides only these modules: ");
+    for (int i = 0; i < count; i++) {
+        if (i > 0) strbuf_append_cstr(&note, ", ");
+        strbuf_append_cstr(&note, names[i]);
+    }
+    free(names);
+    /* Nothing below collects: the exception is also held by vm->exception. */
+    if (exc->dict == NULL) exc->dict = dict_new(vm);
+    dict_set_str(vm, exc->dict, str_intern_cstr(vm, "name"), OBJ_VAL(name));
+    ObjList *notes = list_new(vm, 1);
+    dict_set_str(vm, exc->dict, str_intern_cstr(vm, "__notes__"), OBJ_VAL(notes));
+    list_append(vm, notes, OBJ_VAL(strbuf_finish(vm, &note)));
+    return EMPTY_VAL;
+}
+
 Value vm_import(VM *vm, ObjStr *name) {
     Value module = dict_get_str(vm->modules, name);
     if (!IS_EMPTY(module)) return module;
@@ -233,7 +284,7 @@ Value vm_import(VM *vm, ObjStr *name) {
         vm->module_table[i].init(vm, created);
         return OBJ_VAL(created);
     }
-    return vm_raise(vm, vm->types.ModuleNotFoundError, "No module named '%s'", name->chars);
+    return module_not_found(vm, name);
 }
 
 /* ----------------------------------------------------------- source text */

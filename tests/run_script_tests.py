@@ -139,7 +139,10 @@ class Result:
         self.timed_out = timed_out
 
     def last_stderr_line(self):
-        lines = [l for l in self.stderr.decode("utf-8", "replace").splitlines() if l.strip()]
+        # handoff adds a note after ModuleNotFoundError's line naming the modules
+        # it has (CPython has no such note): the line compared is the one before it.
+        lines = [l for l in self.stderr.decode("utf-8", "replace").splitlines()
+                 if l.strip() and not l.startswith("handoff provides only these modules: ")]
         return lines[-1].rstrip() if lines else ""
 
 

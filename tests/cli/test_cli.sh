@@ -78,6 +78,33 @@ for line in open(sys.argv[1]):
     json.loads(line)
 ' "$work/trace.jsonl"
 
+for option in -i --max-tasks --max-memory --seed learn lesson; do
+    run --help
+    check "help lists $option" grep -q -- "$option" "$work/out"
+done
+
+run --max-memory=lots -c pass
+check "bad --max-memory exits 2" test "$status" -eq 2
+check "bad --max-memory is explained" grep -q "512M or 2G" "$work/err"
+run --max-memory 512M --max-tasks=10 --seed 7 -c 'print("limits")'
+check "--max-memory 512M, --max-tasks and --seed are accepted" grep -qx limits "$work/out"
+run --max-tasks=0 -c pass
+check "--max-tasks 0 exits 2" test "$status" -eq 2
+
+printf 'x = 6 * 7\nx\n' | "$handoff" -i >"$work/out" 2>"$work/err"
+status=$?
+check "-i with piped input opens the prompt" test "$(cat "$work/out")" = "$(printf '>>> x = 6 * 7\n>>> x\n42')"
+check "-i leaves with status 0 at the end of input" test "$status" -eq 0
+
+printf 'y = 5\n' >"$work/names.py"
+echo 'y + 1' | "$handoff" -i "$work/names.py" >"$work/out" 2>"$work/err"
+check "-i FILE keeps the program's names" grep -qx 6 "$work/out"
+
+run lesson no-such-lesson
+check "an unknown lesson exits 2" test "$status" -eq 2
+run --demo -c pass
+check "--demo without a lesson exits 2" test "$status" -eq 2
+
 run --lessons-dir
 check "lessons are found in the source tree" test "$(cat "$work/out")" = "$source_dir/lessons"
 

@@ -77,8 +77,9 @@ static int count_events(AioEvent *out) {
         out[n++] = suspend(0, counts[i], "sleep(1)", 1.0);
     }
     out[n++] = idle(0, 1.0);
-    for (int i = 0; i < 3; i++) out[n++] = with_reason(AIO_EV_WAKE, 1.0, counts[i], "timer");
+    /* As the loop sends them: a task's wake-up, then at once its resume. */
     for (int i = 0; i < 3; i++) {
+        out[n++] = with_reason(AIO_EV_WAKE, 1.0, counts[i], "timer");
         out[n++] = with_reason(AIO_EV_RESUME, 1.0, counts[i], "timer");
         out[n++] = with_detail(AIO_EV_DONE, 1.0, counts[i], "None");
     }
@@ -317,16 +318,12 @@ Test(trace, log_shows_count_example_hand_offs) {
         "  0.000  loop    → Task-4 count()  first step\n"
         "  0.000  Task-4  ⇢ sleep(1) until t=1.000\n"
         "  0.000  loop    … idle until t=1.000\n"
-        "  1.000  loop    • timer fired → Task-2 count() ready\n"
-        "  1.000  loop    • timer fired → Task-3 count() ready\n"
-        "  1.000  loop    • timer fired → Task-4 count() ready\n"
         "  1.000  loop    → Task-2 count()  timer\n"
         "  1.000  Task-2  ✓ done → None\n"
         "  1.000  loop    → Task-3 count()  timer\n"
         "  1.000  Task-3  ✓ done → None\n"
         "  1.000  loop    → Task-4 count()  timer\n"
         "  1.000  Task-4  ✓ done → None\n"
-        "  1.000  loop    • future done → Task-1 main() ready\n"
         "  1.000  loop    → Task-1 main()  future done\n"
         "  1.000  Task-1  ✓ done → None\n"
         "  1.000  loop    ■ asyncio.run() returns\n"
@@ -362,16 +359,12 @@ Test(trace, lanes_give_each_task_a_column_that_closes_when_it_ends) {
         "  0.000  ┃     │       │       │       →       first step\n"
         "  0.000  │     │       │       │       ⇢       sleep(1) until t=1.000\n"
         "  0.000  …     │       │       │       │       idle until t=1.000\n"
-        "  1.000  ┃     │       •       │       │       timer fired\n"
-        "  1.000  ┃     │       │       •       │       timer fired\n"
-        "  1.000  ┃     │       │       │       •       timer fired\n"
         "  1.000  ┃     │       →       │       │       timer\n"
         "  1.000  │     │       ✓       │       │       done → None\n"
         "  1.000  ┃     │               →       │       timer\n"
         "  1.000  │     │               ✓       │       done → None\n"
         "  1.000  ┃     │                       →       timer\n"
         "  1.000  │     │                       ✓       done → None\n"
-        "  1.000  ┃     •                               future done\n"
         "  1.000  ┃     →                               future done\n"
         "  1.000  │     ✓                               done → None\n"
         "  1.000  ■                                     run returns\n"
@@ -389,7 +382,7 @@ Test(trace, lanes_give_each_task_a_column_that_closes_when_it_ends) {
 Test(trace, jsonl_shows_count_example_one_object_per_line) {
     char *text = render_count(TRACE_JSONL, false, 80, true);
     show("count_jsonl", text);
-    cr_assert_eq(check_json_lines(text), 28); /* 27 events and the summary */
+    cr_assert_eq(check_json_lines(text), 24); /* 23 events (the wake-ups are not shown) and the summary */
     cr_assert_str_eq(text,
         "{\"t\":0.000,\"event\":\"spawn\",\"task\":{\"id\":1,\"name\":\"Task-1\",\"coro\":\"main\"},\"by\":{\"id\":0,\"name\":\"loop\",\"coro\":null}}\n"
         "{\"t\":0.000,\"event\":\"loop_start\",\"task\":{\"id\":0,\"name\":\"loop\",\"coro\":null},\"main\":\"main\"}\n"
@@ -405,16 +398,12 @@ Test(trace, jsonl_shows_count_example_one_object_per_line) {
         "{\"t\":0.000,\"event\":\"resume\",\"task\":{\"id\":4,\"name\":\"Task-4\",\"coro\":\"count\"},\"reason\":\"first step\"}\n"
         "{\"t\":0.000,\"event\":\"suspend\",\"task\":{\"id\":4,\"name\":\"Task-4\",\"coro\":\"count\"},\"on\":\"sleep(1)\",\"until\":1.000}\n"
         "{\"t\":0.000,\"event\":\"idle\",\"task\":{\"id\":0,\"name\":\"loop\",\"coro\":null},\"until\":1.000}\n"
-        "{\"t\":1.000,\"event\":\"wake\",\"task\":{\"id\":2,\"name\":\"Task-2\",\"coro\":\"count\"},\"reason\":\"timer\"}\n"
-        "{\"t\":1.000,\"event\":\"wake\",\"task\":{\"id\":3,\"name\":\"Task-3\",\"coro\":\"count\"},\"reason\":\"timer\"}\n"
-        "{\"t\":1.000,\"event\":\"wake\",\"task\":{\"id\":4,\"name\":\"Task-4\",\"coro\":\"count\"},\"reason\":\"timer\"}\n"
         "{\"t\":1.000,\"event\":\"resume\",\"task\":{\"id\":2,\"name\":\"Task-2\",\"coro\":\"count\"},\"reason\":\"timer\"}\n"
         "{\"t\":1.000,\"event\":\"done\",\"task\":{\"id\":2,\"name\":\"Task-2\",\"coro\":\"count\"},\"result\":\"None\"}\n"
         "{\"t\":1.000,\"event\":\"resume\",\"task\":{\"id\":3,\"name\":\"Task-3\",\"coro\":\"count\"},\"reason\":\"timer\"}\n"
         "{\"t\":1.000,\"event\":\"done\",\"task\":{\"id\":3,\"name\":\"Task-3\",\"coro\":\"count\"},\"result\":\"None\"}\n"
         "{\"t\":1.000,\"event\":\"resume\",\"task\":{\"id\":4,\"name\":\"Task-4\",\"coro\":\"count\"},\"reason\":\"timer\"}\n"
         "{\"t\":1.000,\"event\":\"done\",\"task\":{\"id\":4,\"name\":\"Task-4\",\"coro\":\"count\"},\"result\":\"None\"}\n"
-        "{\"t\":1.000,\"event\":\"wake\",\"task\":{\"id\":1,\"name\":\"Task-1\",\"coro\":\"main\"},\"reason\":\"future done\"}\n"
         "{\"t\":1.000,\"event\":\"resume\",\"task\":{\"id\":1,\"name\":\"Task-1\",\"coro\":\"main\"},\"reason\":\"future done\"}\n"
         "{\"t\":1.000,\"event\":\"done\",\"task\":{\"id\":1,\"name\":\"Task-1\",\"coro\":\"main\"},\"result\":\"None\"}\n"
         "{\"t\":1.000,\"event\":\"loop_end\",\"task\":{\"id\":0,\"name\":\"loop\",\"coro\":null}}\n"
@@ -768,6 +757,197 @@ Test(trace, kinds_are_named_as_on_the_command_line) {
     cr_assert(trace_kind_from_name("jsonl", &kind) && kind == TRACE_JSONL);
     cr_assert(trace_kind_from_name("log", &kind) && kind == TRACE_LOG);
     cr_assert(trace_kind_from_name("off", &kind) && kind == TRACE_OFF);
-    cr_assert_not(trace_kind_from_name("narrate", &kind));
+    cr_assert(trace_kind_from_name("narrate", &kind) && kind == TRACE_NARRATE);
+    cr_assert_not(trace_kind_from_name("story", &kind));
     cr_assert_not(trace_kind_from_name(NULL, &kind));
+}
+
+/* ---------------------------------------------------------------- narrate */
+
+Test(trace, narrate_tells_each_hand_off_in_a_sentence) {
+    char *text = render_count(TRACE_NARRATE, false, 80, true);
+    show("count_narrate", text);
+    cr_assert_str_eq(text,
+        "  0.000  asyncio.run(main()) wraps main() in Task-1 and starts the loop, which\n"
+        "         picks Task-1 main() from the ready queue for its first step.\n"
+        "  0.000  main() on Task-1 creates Task-2, Task-3 and Task-4 for count(); they\n"
+        "         wait in the ready queue for their first step.\n"
+        "  0.000  main() on Task-1 awaits gather of 3: it hands control back to the\n"
+        "         loop, which picks Task-2 count() from the ready queue for its first\n"
+        "         step.\n"
+        "  0.000  count() on Task-2 awaits sleep(1): it hands control back to the loop,\n"
+        "         which sets a timer for t=1.000 and picks Task-3 count() from the ready\n"
+        "         queue for its first step.\n"
+        "  0.000  count() on Task-3 awaits sleep(1): it hands control back to the loop,\n"
+        "         which sets a timer for t=1.000 and picks Task-4 count() from the ready\n"
+        "         queue for its first step.\n"
+        "  0.000  count() on Task-4 awaits sleep(1): it hands control back to the loop,\n"
+        "         which sets a timer for t=1.000 and finds nothing ready, so it sleeps\n"
+        "         until t=1.000, its next timer.\n"
+        "  1.000  The loop picks Task-2 count() from the ready queue (its sleep(1) is\n"
+        "         over).\n"
+        "  1.000  count() on Task-2 returns None: Task-2 is done and hands control back\n"
+        "         to the loop, which picks Task-3 count() from the ready queue (its\n"
+        "         sleep(1) is over).\n"
+        "  1.000  count() on Task-3 returns None: Task-3 is done and hands control back\n"
+        "         to the loop, which picks Task-4 count() from the ready queue (its\n"
+        "         sleep(1) is over).\n"
+        "  1.000  count() on Task-4 returns None: Task-4 is done and hands control back\n"
+        "         to the loop, which picks Task-1 main() from the ready queue (its\n"
+        "         gather of 3 is done).\n"
+        "  1.000  main() on Task-1 returns None: Task-1 is done and hands control back\n"
+        "         to the loop, which stops: asyncio.run() returns.\n"
+        "summary: loop time 1.000 s, 8 hand-offs, 4 tasks\n"
+        "  task    coroutine  running  waiting  resumed  outcome\n"
+        "  Task-1  main()       0.000    1.000        2  done\n"
+        "  Task-2  count()      0.000    1.000        2  done\n"
+        "  Task-3  count()      0.000    1.000        2  done\n"
+        "  Task-4  count()      0.000    1.000        2  done\n"
+        "longest blocking call: none\n");
+    free(text);
+    /* In colour, the sequences take no room: the lines are cut at the same places. */
+    char *coloured = render_count(TRACE_NARRATE, true, 80, true);
+    cr_assert_leq(widest_line(coloured), 80);
+    free(coloured);
+}
+
+Test(trace, narrate_tells_every_other_kind) {
+    char *wrapped = render_others(TRACE_NARRATE, 80);
+    show("others_narrate", wrapped);
+    cr_assert_leq(widest_line(wrapped), 80, "%s", wrapped);
+    free(wrapped);
+    char *text = render_others(TRACE_NARRATE, 1000); /* a sentence a line, to look for them */
+    const char *parts[] = {
+        "main() on Task-1 awaits sleep(0): it hands control back to the loop, which puts it at the back of the ready queue and runs the callback report().\n",
+        "  0.000  The loop picks Task-2 count() from the ready queue for its first step.\n",
+        "count() on Task-2 held the loop for 0.250 s in time.sleep(0.25): nothing else could run, so Task-3 and Task-4, which were ready, had to wait.\n",
+        "count() on Task-2 raises ValueError: boom; Task-2 fails and hands control back to the loop, which picks Task-3 count()",
+        "Warning: the coroutine 'fetch' created at shop.py:12 was dropped without being awaited, so its code never ran.\n",
+        "count() on Task-4 is cancelled: Task-4 ends and hands control back to the loop, which picks Task-1 main() from the ready queue again, after its sleep(0).\n",
+        "main() on Task-1 awaits Task-3 (worker): it hands control back to the loop.\n",
+        "  0.250  Deadlock: 2 tasks are waiting and nothing can wake them:\n"
+        "           Task-1 waits on Task-3 (worker)\n"
+        "           Task-3 waits on Lock.acquire\n"
+        "  0.250  The loop stops: asyncio.run() returns.\n",
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        cr_assert_not_null(strstr(text, parts[i]), "expected\n%s\nin\n%s", parts[i], text);
+    free(text);
+}
+
+/* Lines sent to a callback, as the REPL receives them. */
+static char collected[4096];
+static void collect_all(void *data, const char *line, size_t length) {
+    (void)data;
+    strncat(collected, line, length < sizeof collected - strlen(collected) - 1 ? length : 0);
+}
+
+Test(trace, narrate_holds_a_sentence_until_the_loop_moves_and_flush_ends_it) {
+    collected[0] = '\0';
+    TraceOptions options = {.kind = TRACE_NARRATE, .on_line = collect_all, .width = 1000};
+    Trace *trace = trace_new(&options);
+    AioEvent events[] = {spawn(0, T2, LOOP), with_reason(AIO_EV_RESUME, 0, T2, "first step"),
+                         suspend(0, T2, "sleep(1) until t=1.000", 1.0)};
+    for (size_t i = 0; i < sizeof events / sizeof events[0]; i++) trace_sink(trace, &events[i]);
+    cr_assert_str_eq(collected, "  0.000  The task Task-2 for count() is created; it waits in the ready queue for its first step.\n"
+                                "  0.000  The loop picks Task-2 count() from the ready queue for its first step.\n",
+                     "the suspend waits for the loop's next move: %s", collected);
+    trace_flush(trace);
+    cr_assert_str_eq(strstr(collected, "  0.000  count() on"),
+                     "  0.000  count() on Task-2 awaits sleep(1): it hands control back to the loop, which sets a timer for t=1.000.\n");
+    trace_free(trace);
+}
+
+/* ------------------------------------------- what the trace leaves out */
+
+Test(trace, asyncio_helper_tasks_and_callbacks_are_not_shown) {
+    const AioTaskRef helper = {5, "Task-5", "_shutdown_step"};
+    AioEvent events[] = {
+        spawn(0, T1, LOOP),
+        with_reason(AIO_EV_RESUME, 0, T1, "first step"),
+        with_detail(AIO_EV_DONE, 0, T1, "None"),
+        with_detail(AIO_EV_CALLBACK, 0, LOOP, "_done_callback"),
+        with_detail(AIO_EV_CALLBACK, 0, LOOP, "report"),
+        spawn(0, helper, LOOP),
+        with_reason(AIO_EV_RESUME, 0, helper, "first step"),
+        with_detail(AIO_EV_DONE, 0, helper, "None"),
+    };
+    for (TraceKind kind = TRACE_LOG; kind <= TRACE_NARRATE; kind++) {
+        char *text = render(kind, false, 80, events, sizeof events / sizeof events[0], true);
+        cr_assert_null(strstr(text, "_shutdown_step"), "%s", text);
+        cr_assert_null(strstr(text, "_done_callback"), "%s", text);
+        cr_assert_not_null(strstr(text, "report"), "a program's own callback is shown: %s", text);
+        cr_assert_null(strstr(text, "Task-5"), "%s", text);
+        free(text);
+    }
+    char *log = render(TRACE_LOG, false, 80, events, sizeof events / sizeof events[0], true);
+    cr_assert_not_null(strstr(log, "summary: loop time 0.000 s, 1 hand-off, 1 task\n"), "%s", log);
+    free(log);
+}
+
+Test(trace, a_wake_is_shown_only_when_its_resume_does_not_follow_at_once) {
+    AioEvent events[] = {
+        spawn(0, T2, LOOP), spawn(0, T3, LOOP),
+        with_reason(AIO_EV_WAKE, 1, T2, "timer"), with_reason(AIO_EV_RESUME, 1, T2, "timer"),
+        with_reason(AIO_EV_WAKE, 1, T3, "future done"), with_reason(AIO_EV_RESUME, 1, T2, "sleep(0)"),
+        with_reason(AIO_EV_WAKE, 2, T2, "timer"),
+    };
+    char *text = render(TRACE_LOG, false, 80, events, sizeof events / sizeof events[0], true);
+    cr_assert_null(strstr(text, "• timer fired → Task-2 count() ready\n  1.000"), "%s", text);
+    cr_assert_not_null(strstr(text, "  1.000  loop    • future done → Task-3 count() ready\n"
+                                    "  1.000  loop    → Task-2 count()  sleep(0)\n"), "%s", text);
+    cr_assert_not_null(strstr(text, "  2.000  loop    • timer fired → Task-2 count() ready\nsummary"),
+                       "a wake held at the end is shown before the summary: %s", text);
+    free(text);
+}
+
+Test(trace, a_deadlock_on_the_screen_of_the_loops_report_is_one_line) {
+    AioEvent events[64];
+    int count = other_events(events);
+    collected[0] = '\0';
+    TraceOptions options = {.kind = TRACE_LOG, .on_line = collect_all};
+    Trace *trace = trace_new(&options);
+    for (int i = 0; i < count; i++) trace_sink(trace, &events[i]);
+    trace_free(trace);
+    cr_assert_not_null(strstr(collected, "  0.250  loop    ⊗ deadlock: 2 tasks are waiting and nothing can wake them "
+                                         "(the loop's report says who waits on what)\n"
+                                         "  0.250  loop    ■ asyncio.run() returns\n"),
+                       "%s", collected);
+    cr_assert_null(strstr(collected, "waits on Lock.acquire"), "the chain is not repeated: %s", collected);
+}
+
+Test(trace, narrate_tells_many_tasks_made_in_a_row_as_a_range) {
+    static AioEvent events[210];
+    static char names[210][16];
+    int n = 0;
+    events[n++] = spawn(0, T1, LOOP);
+    events[n++] = with_detail(AIO_EV_LOOP_START, 0, LOOP, "main");
+    events[n++] = with_reason(AIO_EV_RESUME, 0, T1, "first step");
+    for (int i = 2; i <= 201; i++) {
+        snprintf(names[i], sizeof names[i], "Task-%d", i);
+        events[n++] = spawn(0, (AioTaskRef){i, names[i], "sleeper"}, T1);
+    }
+    events[n++] = suspend(0, T1, "gather of 200", -1);
+    char *text = render(TRACE_NARRATE, false, 1000, events, n, false);
+    cr_assert_not_null(strstr(text, "  0.000  main() on Task-1 creates 200 tasks (Task-2 to Task-201) for sleeper(); "
+                                    "they wait in the ready queue for their first step.\n"),
+                       "%s", text);
+    cr_assert_not_null(strstr(text, "main() on Task-1 awaits gather of 200: it hands control back to the loop.\n"),
+                       "trace_free ends the open sentence: %s", text);
+    free(text);
+}
+
+Test(trace, jsonl_names_a_renamed_task_by_its_new_name) {
+    const AioTaskRef renamed = {2, "worker", "count"};
+    AioEvent events[] = {
+        spawn(0, T2, LOOP),
+        with_reason(AIO_EV_RESUME, 0, T2, "first step"),
+        suspend(0, renamed, "sleep(0)", -1),
+        with_reason(AIO_EV_RESUME, 0, renamed, "sleep(0)"),
+    };
+    char *text = render(TRACE_JSONL, false, 80, events, 4, false);
+    cr_assert_not_null(strstr(text, "\"event\":\"resume\",\"task\":{\"id\":2,\"name\":\"Task-2\",\"coro\":\"count\"}"), "%s", text);
+    cr_assert_not_null(strstr(text, "\"event\":\"suspend\",\"task\":{\"id\":2,\"name\":\"worker\",\"coro\":\"count\"}"), "%s", text);
+    cr_assert_not_null(strstr(text, "\"event\":\"resume\",\"task\":{\"id\":2,\"name\":\"worker\",\"coro\":\"count\"}"), "%s", text);
+    free(text);
 }
