@@ -499,7 +499,8 @@ void builtins_init(VM *vm) {
                    {"float", t->float_},  {"bool", t->bool_},  {"str", t->str},
                    {"list", t->list},     {"tuple", t->tuple}, {"dict", t->dict},
                    {"set", t->set},       {"frozenset", t->frozenset},
-                   {"range", t->range},   {"slice", t->slice}};
+                   {"range", t->range},   {"slice", t->slice},
+                   {"bytes", t->bytes}};
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
         vm_define_value(vm, b, classes[i].name, OBJ_VAL(classes[i].cls));
 

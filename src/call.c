@@ -207,7 +207,7 @@ Value vm_call_kw(VM *vm, Value callable, int argc, Value *args, ObjTuple *kwname
      * the stack, find them again at the same offset. */
     bool on_stack = args >= fiber->stack && args < fiber->stack + fiber->stack_capacity;
     int64_t args_at = on_stack ? args - fiber->stack : 0;
-    fiber_ensure_stack(vm, fiber, argc + 1 + STACK_SLACK);
+    if (!fiber_ensure_stack(vm, fiber, argc + 1 + STACK_SLACK)) return EMPTY_VAL;
     if (on_stack) args = fiber->stack + args_at;
     /* Offsets, not pointers: the call may grow (move) this fiber's stack. */
     int64_t base_offset = fiber->stack_top - fiber->stack;

@@ -109,7 +109,7 @@ Value class_create(VM *vm, ObjStr *name, int base_count, Value *bases, ObjDict *
 /* Runs a class body with `ns` as its namespace (LOAD_NAME/STORE_NAME). */
 static Value run_class_body(VM *vm, ObjFunction *body, ObjDict *ns) {
     Fiber *fiber = vm->fiber;
-    fiber_ensure_stack(vm, fiber, 1 + STACK_SLACK);
+    if (!fiber_ensure_stack(vm, fiber, 1 + STACK_SLACK)) return EMPTY_VAL;
     int64_t base_offset = fiber->stack_top - fiber->stack;
     Value *base = fiber->stack_top;
     base[0] = OBJ_VAL(body);

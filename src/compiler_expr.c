@@ -28,7 +28,7 @@ static Value bigint_constant(Compiler *c, const char *digits, int64_t base) {
 }
 
 /* The value of a Constant node, or false (nothing reported) when it has none
- * handoff can represent: complex and bytes literals, and an Ellipsis the VM lacks. */
+ * handoff can represent: complex literals, and an Ellipsis the VM lacks. */
 static bool literal_value(Compiler *c, Expr *e, Value *out) {
     switch (e->as.constant.kind) {
     case CONST_NONE: *out = NONE_VAL; return true;
@@ -39,8 +39,10 @@ static bool literal_value(Compiler *c, Expr *e, Value *out) {
     case CONST_BIGINT: *out = bigint_constant(c, e->as.constant.text, e->as.constant.int_value); return true;
     case CONST_FLOAT: *out = FLOAT_VAL(e->as.constant.float_value); return true;
     case CONST_STR: *out = str_constant(c, e->as.constant.text, e->as.constant.length); return true;
-    case CONST_IMAG:
-    case CONST_BYTES: return false;
+    case CONST_BYTES:
+        *out = OBJ_VAL(bytes_new(c->vm, e->as.constant.text, e->as.constant.length));
+        return true;
+    case CONST_IMAG: return false;
     }
     return false;
 }
@@ -104,7 +106,6 @@ static bool compile_constant(Compiler *c, Expr *e) {
     }
     switch (e->as.constant.kind) {
     case CONST_IMAG: return compiler_error(c, e->pos, "handoff does not support complex numbers");
-    case CONST_BYTES: return compiler_error(c, e->pos, "handoff does not support bytes literals");
     default: emit_name(c, OP_LOAD_GLOBAL, "Ellipsis"); return true;
     }
 }

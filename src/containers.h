@@ -118,6 +118,21 @@ ObjSet *set_copy(VM *vm, ObjSet *set, bool frozen);
 bool set_update(VM *vm, ObjSet *set, Value iterable);             /* false on exception */
 Value set_iter_new(VM *vm, ObjSet *set);                          /* "set_iterator" */
 
+/* -------------------------------------------------------------- bytes */
+
+Value bytes_getitem(VM *vm, ObjBytes *b, Value index);            /* int or slice */
+Value bytes_concat(VM *vm, ObjBytes *a, ObjBytes *b);
+Value bytes_repeat(VM *vm, ObjBytes *b, int64_t times);
+int bytes_compare(const ObjBytes *a, const ObjBytes *b);          /* <0, 0, >0 */
+bool bytes_equal(const ObjBytes *a, const ObjBytes *b);
+int bytes_contains(VM *vm, ObjBytes *b, Value item);              /* int or bytes: 1, 0, -1 */
+Value bytes_iter_new(VM *vm, ObjBytes *b);                        /* "bytes_iterator" */
+/* s.encode(encoding, errors) for str (str_methods.c's method calls it);
+ * encoding/errors NULL for the defaults. */
+Value bytes_encode_str(VM *vm, ObjStr *s, ObjStr *encoding, ObjStr *errors);
+/* b.decode(encoding, errors), also str(b, encoding); NULL for the defaults. */
+Value bytes_decode(VM *vm, ObjBytes *b, ObjStr *encoding, ObjStr *errors);
+
 /* ------------------------------------------------------ range and slice */
 
 Value range_getitem(VM *vm, ObjRange *range, Value index);        /* int or slice */

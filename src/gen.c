@@ -342,6 +342,7 @@ Value vm_get_awaitable(VM *vm, Value v) {
         return v;
     }
     if (is_async_step(v)) return v;
+    if (IS_ITERATOR(v) && AS_ITERATOR(v)->type_name == vm->self_awaitable_name) return v;
     if (!IS_GENERATOR(v)) {
         /* Found on the class and called with self: no bound method is made, which
          * matters on the hot path of every `await future`. */

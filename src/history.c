@@ -299,3 +299,28 @@ void history_print(const History *history, int last_n, FILE *out) {
     }
     trace_free(trace);
 }
+
+/* Writes every event the ring holds, oldest first, as the renderer `kind` draws
+ * it (jsonl: the --trace=jsonl schema; log: the log's lines, without colour).
+ * No summary: the ring is the end of a run, not all of it. Returns the events
+ * written, or -1 when the renderer could not be made; the caller checks `out`. */
+long history_export(const History *history, TraceKind kind, FILE *out) {
+    if (history == NULL || history->count == 0) return 0;
+    TraceOptions options = {.kind = kind, .out = out, .colour = false, .width = 100, .buffered = true};
+    Trace *trace = trace_new(&options);
+    if (trace == NULL) return -1;
+    for (size_t i = 0; i < history->count; i++) {
+        AioTaskRef delayed[HISTORY_DELAYED];
+        AioEvent event = replay(ring_at(history, i), delayed);
+        trace_sink(trace, &event);
+    }
+    trace_flush(trace); /* a wake-up held back for the resume that never came */
+    trace_free(trace);
+    return (long)history->count;
+}
+
+uint64_t history_dropped(const History *history) {
+    return history != NULL && history->seen > history->count ? history->seen - history->count : 0;
+}
+
+size_t history_capacity(const History *history) { return history != NULL ? history->capacity : 0; }

@@ -10,6 +10,7 @@
 
 #include "aio_events.h"
 #include "loop.h"
+#include "trace.h"
 
 typedef struct History History;
 
@@ -68,5 +69,10 @@ size_t history_task_count(const History *history);
 const HistoryTask *history_task_at(const History *history, size_t index);
 const HistoryTask *history_task(const History *history, int64_t id); /* NULL if unknown */
 uint64_t history_forgotten(const History *history); /* ended tasks no longer in the table */
+/* :export — the ring's events, oldest first, rendered as `kind` (TRACE_JSONL or
+ * TRACE_LOG) into `out`; the count written, -1 when out of memory. */
+long history_export(const History *history, TraceKind kind, FILE *out);
+uint64_t history_dropped(const History *history); /* events gone from the ring */
+size_t history_capacity(const History *history);  /* events the ring keeps */
 
 #endif

@@ -7,7 +7,9 @@
 #include <math.h>
 
 #include "ast.h"
+#include "containers.h"
 #include "number.h"
+#include "vm_internal.h"
 
 /* GMP's _si/_ui functions take long: int64 values pass through them whole. */
 _Static_assert(sizeof(long) == sizeof(int64_t), "handoff needs a 64-bit long for GMP");
@@ -804,11 +806,126 @@ static Value int_as_integer_ratio(VM *vm, int argc, Value *args, ObjTuple *kwnam
     return OBJ_VAL(tuple_from_values(vm, 2, pair));
 }
 
+/* byteorder of from_bytes/to_bytes: 1 big, -1 little, 0 after raising. */
+static int byteorder_arg(VM *vm, Value v) {
+    if (IS_EMPTY(v)) return 1; /* 3.11's default is 'big' */
+    if (!IS_STR(v)) {
+        vm_raise(vm, vm->types.TypeError, "argument 'byteorder' must be str, not %s", vm_type_name(vm, v));
+        return 0;
+    }
+    if (strcmp(AS_STR(v)->chars, "big") == 0) return 1;
+    if (strcmp(AS_STR(v)->chars, "little") == 0) return -1;
+    vm_raise(vm, vm->types.ValueError, "byteorder must be either 'little' or 'big'");
+    return 0;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False): meant to be called
+ * on the class (natives have no classmethods), so args[0] is the bytes. */
+static Value int_from_bytes(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
+    static const char *const params[] = {"bytes", "byteorder", "signed"};
+    Value given[3];
+    if (!vm_parse_args(vm, "from_bytes", argc, args, kwnames, 3, params, 2, 1, given)) return EMPTY_VAL;
+    int order = byteorder_arg(vm, given[1]);
+    if (order == 0) return EMPTY_VAL;
+    int is_signed = IS_EMPTY(given[2]) ? 0 : vm_truthy(vm, given[2]);
+    if (is_signed < 0) return EMPTY_VAL;
+    Value data = given[0];
+    if (IS_STR(data) || num_is_int(data) || IS_FLOAT(data) || IS_NONE(data))
+        return vm_raise(vm, vm->types.TypeError, "cannot convert '%s' object to bytes", vm_type_name(vm, data));
+    if (!IS_BYTES(data)) {
+        data = vm_call(vm, OBJ_VAL(vm->types.bytes), 1, &data);
+        if (IS_EMPTY(data)) return EMPTY_VAL;
+    }
+    ObjBytes *b = AS_BYTES(data);
+    mpz_t n;
+    mpz_init(n);
+    if (b->length > 0) mpz_import(n, (size_t)b->length, order, 1, 0, 0, b->data);
+    if (is_signed && b->length > 0 && (b->data[order > 0 ? 0 : b->length - 1] & 0x80)) {
+        mpz_t wrap;
+        mpz_init(wrap);
+        mpz_setbit(wrap, (mp_bitcnt_t)b->length * 8);
+        mpz_sub(n, n, wrap);
+        mpz_clear(wrap);
+    }
+    Value result = int_from_mpz(vm, n);
+    mpz_clear(n);
+    return result;
+}
+
+/* n.to_bytes(length=1, byteorder='big', *, signed=False) */
+static Value int_to_bytes(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
+    static const char *const params[] = {"length", "byteorder", "signed"};
+    Value given[3];
+    if (!vm_parse_args(vm, "to_bytes", argc - 1, args + 1, kwnames, 3, params, 2, 0, given)) return EMPTY_VAL;
+    int64_t length = 1;
+    if (!IS_EMPTY(given[0]) && !arg_int64(vm, given[0], &length)) return EMPTY_VAL;
+    if (length < 0) return vm_raise(vm, vm->types.ValueError, "length argument must be non-negative");
+    int order = byteorder_arg(vm, given[1]);
+    if (order == 0) return EMPTY_VAL;
+    int is_signed = IS_EMPTY(given[2]) ? 0 : vm_truthy(vm, given[2]);
+    if (is_signed < 0) return EMPTY_VAL;
+    mpz_t n, limit;
+    mpz_init(n);
+    mpz_init(limit);
+    int_to_mpz(args[0], n);
+    bool fits;
+    if (mpz_sgn(n) < 0 && !is_signed) {
+        mpz_clears(n, limit, NULL);
+        return vm_raise(vm, vm->types.OverflowError, "can't convert negative int to unsigned");
+    }
+    if (is_signed) {
+        /* -2**(8*length-1) <= n < 2**(8*length-1) */
+        if (length == 0) fits = mpz_sgn(n) == 0;
+        else {
+            mpz_setbit(limit, (mp_bitcnt_t)length * 8 - 1);
+            fits = mpz_cmp(n, limit) < 0;
+            mpz_neg(limit, limit);
+            fits = fits && mpz_cmp(n, limit) >= 0;
+            mpz_neg(limit, limit);
+            mpz_mul_2exp(limit, limit, 1);
+            if (mpz_sgn(n) < 0) mpz_add(n, n, limit); /* two's complement */
+        }
+    } else {
+        fits = mpz_sizeinbase(n, 2) <= (size_t)length * 8 || mpz_sgn(n) == 0;
+    }
+    if (!fits) {
+        mpz_clears(n, limit, NULL);
+        return vm_raise(vm, vm->types.OverflowError, "int too big to convert");
+    }
+    if (!vm_reserve(vm, (size_t)length)) {
+        mpz_clears(n, limit, NULL);
+        return EMPTY_VAL;
+    }
+    unsigned char *out = calloc((size_t)length + 1, 1);
+    if (out == NULL) {
+        mpz_clears(n, limit, NULL);
+        return vm_raise_empty(vm, vm->types.MemoryError);
+    }
+    size_t count = 0;
+    if (mpz_sgn(n) != 0) {
+        /* Export little-endian into the low end, then place it as the order asks. */
+        unsigned char *tmp = malloc((size_t)length + 1);
+        if (tmp != NULL) {
+            mpz_export(tmp, &count, -1, 1, 0, 0, n);
+            for (size_t i = 0; i < count; i++)
+                out[order > 0 ? (size_t)length - 1 - i : i] = tmp[i];
+            free(tmp);
+        }
+    }
+    mpz_clears(n, limit, NULL);
+    ObjBytes *result = bytes_new(vm, out, (size_t)length);
+    free(out);
+    return OBJ_VAL(result);
+}
+
 void int_init_class(VM *vm, ObjClass *cls) {
     cls->construct = int_construct;
     vm_define_native(vm, cls->dict, "bit_length", int_bit_length, cls);
     vm_define_native(vm, cls->dict, "bit_count", int_bit_count, cls);
     vm_define_native(vm, cls->dict, "as_integer_ratio", int_as_integer_ratio, cls);
+    vm_define_native(vm, cls->dict, "to_bytes", int_to_bytes, cls);
+    /* No owner: called on the class, its first argument is the bytes. */
+    vm_define_native(vm, cls->dict, "from_bytes", int_from_bytes, NULL);
 }
 
 void bool_init_class(VM *vm, ObjClass *cls) {

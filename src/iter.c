@@ -297,7 +297,7 @@ static Value reversed_construct(VM *vm, int argc, Value *args, ObjTuple *kwnames
         return vm_raise(vm, vm->types.TypeError, "reversed expected 1 argument, got %d", argc - 1);
     Value seq = args[1];
     if (IS_LIST(seq)) return list_reverse_iter_new(vm, AS_LIST(seq));
-    if (IS_TUPLE(seq) || IS_STR(seq)) return reversed_sequence(vm, seq);
+    if (IS_TUPLE(seq) || IS_STR(seq) || IS_BYTES(seq)) return reversed_sequence(vm, seq);
     if (IS_RANGE(seq)) return range_reverse_new(vm, AS_RANGE(seq));
     if (IS_DICT(seq)) return dict_reverse_new(vm, AS_DICT(seq), DICT_KEYS);
     if (dict_is_view(seq))

@@ -57,17 +57,19 @@ static double clock_wall(void *data) {
     return loop->wall_start + clock_now(data);
 }
 
-/* Real sleep of `seconds` of wall time; Ctrl-C (vm->interrupted) cuts it short. */
-static void sleep_wall(VM *vm, double seconds) {
+/* Real sleep of `seconds` of wall time; Ctrl-C (vm->interrupted) cuts it short.
+ * Returns the wall time left unslept (0 when it slept it all). */
+static double sleep_wall(VM *vm, double seconds) {
     struct timespec request, remaining;
     request.tv_sec = (time_t)seconds;
     request.tv_nsec = (long)((seconds - (double)request.tv_sec) * 1e9);
     if (request.tv_nsec >= 1000000000L) request.tv_sec++, request.tv_nsec -= 1000000000L;
     if (request.tv_nsec < 0) request.tv_nsec = 0;
     while (nanosleep(&request, &remaining) != 0 && errno == EINTR) {
-        if (vm->interrupted) return;
+        if (vm->interrupted) return (double)remaining.tv_sec + (double)remaining.tv_nsec / 1e9;
         request = remaining;
     }
+    return 0;
 }
 
 /* time.sleep: blocks the whole loop, so it is reported as a blocking call. */
@@ -79,12 +81,15 @@ static void clock_sleep(void *data, double seconds) {
     }
     if (loop->session) session_sync_clock(loop);
     double start = loop_now(loop);
-    if (loop->clock == CLOCK_REAL) sleep_wall(loop->vm, seconds / loop->speed);
-    set_loop_time(loop, start + seconds);
+    double slept = seconds;
+    /* Cut short by Ctrl-C: the clock moves by the part that really passed. */
+    if (loop->clock == CLOCK_REAL) slept -= sleep_wall(loop->vm, seconds / loop->speed) * loop->speed;
+    if (slept < 0) slept = 0;
+    set_loop_time(loop, start + slept);
     if (loop_tracing(loop) && loop->running) {
         char what[64];
         snprintf(what, sizeof what, "time.sleep(%g)", seconds);
-        loop_report_blocking(loop->vm, what, seconds);
+        loop_report_blocking(loop->vm, what, slept);
     }
 }
 
@@ -487,7 +492,10 @@ static void drop_cancelled_timers(AioLoop *loop) {
 /* Timers due by now join the ready queue in (when, sequence) order, and the
  * iteration's handles are counted: those scheduled from now on wait for the next. */
 static void begin_ready_run(AioLoop *loop) {
-    double end_time = clock_now(loop) + CLOCK_RESOLUTION;
+    double now = clock_now(loop);
+    double end_time = now + CLOCK_RESOLUTION;
+    /* Past about 1.6e7 s the resolution is lost in rounding: a timer due now must still run. */
+    if (end_time <= now) end_time = nextafter(now, INFINITY);
     while (loop->timer_count > 0) {
         if (loop->timers[0].when >= end_time) break;
         TimerEntry due = heap_pop(loop);

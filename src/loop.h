@@ -75,6 +75,10 @@ struct AioLoop {
 
     /* The REPL's session (loop_session_begin): the loop runs as long as the prompt. */
     bool session;
+    /* Set by the REPL: true (once) when Ctrl-C arrived while the loop waited, so
+     * that asyncio.run() typed at the prompt can stop its coroutine. */
+    bool (*session_interrupted)(void *data);
+    void *session_data;
     volatile sig_atomic_t waiting; /* the loop waits in the kernel: Ctrl-C is for the prompt, not for code */
     bool timer_reached;         /* the last wait ended at its deadline (not on input) */
     double session_wall;        /* real clock in a session: loop time is session_loop_base at this */
@@ -117,8 +121,8 @@ void loop_emit(AioLoop *loop, AioEventKind kind, AioTask *task, AioTask *other, 
 void loop_task_ref(AioTask *task, AioTaskRef *ref);
 
 /* ---- the REPL's session ----
- * The loop stays running (create_task works at the prompt, asyncio.run refuses, as
- * under `python -m asyncio`) and is driven one iteration at a time by the REPL,
+ * The loop stays running (create_task works at the prompt; asyncio.run typed at
+ * the prompt drives it until its coroutine is done) and is driven one iteration at a time by the REPL,
  * whose stdin event shares loop->base. Nothing here adds work per handle. */
 void loop_session_begin(AioLoop *loop);
 void loop_session_end(AioLoop *loop);

@@ -91,6 +91,7 @@ static void blacken(VM *vm, Obj *object) {
     case OBJ_STR:
     case OBJ_BIGINT:
     case OBJ_RANGE:
+    case OBJ_BYTES:
         break;
     case OBJ_TUPLE: {
         ObjTuple *tuple = (ObjTuple *)object;
@@ -260,6 +261,9 @@ static void free_object(VM *vm, Obj *object) {
         return;
     }
     case OBJ_RANGE: reallocate(vm, object, sizeof(ObjRange), 0); return;
+    case OBJ_BYTES:
+        reallocate(vm, object, sizeof(ObjBytes) + (size_t)((ObjBytes *)object)->length + 1, 0);
+        return;
     case OBJ_SLICE: reallocate(vm, object, sizeof(ObjSlice), 0); return;
     case OBJ_CODE: {
         ObjCode *code = (ObjCode *)object;

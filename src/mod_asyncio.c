@@ -194,13 +194,14 @@ static Value fn_ensure_future(VM *vm, int argc, Value *args, ObjTuple *kwnames) 
     Value arg = bound[0];
     if (aio_is_future(arg)) return arg;
     if (is_coroutine(arg) || IS_ITERATOR(arg)) return make_task(vm, arg, NONE_VAL);
+    /* Any other awaitable (a class with __await__) runs in a coroutine that
+     * awaits it, as CPython's _wrap_awaitable does. */
     Value await = vm_getattr_opt(vm, arg, vm->s_await);
-    if (!IS_EMPTY(await) && !IS_ITERATOR(arg)) {
-        return vm_raise(vm, vm->types.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
-    }
-    if (IS_ITERATOR(arg) && AS_ITERATOR(arg)->type_name == AWAITABLE_NAME) {
-        /* sleep() awaited through a task, as CPython wraps awaitables in a coroutine. */
-        return vm_raise(vm, vm->types.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+    if (IS_EMPTY(await) && !IS_EMPTY(vm->exception)) return EMPTY_VAL;
+    if (!IS_EMPTY(await) && !IS_EMPTY(wrap_function)) {
+        Value coro = vm_call(vm, wrap_function, 1, &arg);
+        if (IS_EMPTY(coro)) return EMPTY_VAL;
+        return make_task(vm, coro, NONE_VAL);
     }
     return vm_raise(vm, vm->types.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
@@ -316,6 +317,54 @@ static Value fn_run_until_complete(VM *vm, int argc, Value *args, ObjTuple *kwna
     }
     Value result = loop_run_until_complete(vm, (AioFuture *)AS_OBJ(args[0]));
     return result;
+}
+
+/* asyncio.run() typed at the REPL's prompt: the session's loop is running, but
+ * no task is, so the prompt's own code called it. It runs the coroutine on the
+ * session's loop (see _prompt_run in aio_prelude.c) rather than refusing, as
+ * CPython's plain prompt would run it. */
+static Value fn_at_prompt(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
+    UNUSED(args);
+    if (!vm_check_args(vm, "_at_prompt", argc, kwnames, 0, 0)) return EMPTY_VAL;
+    AioLoop *loop = vm->loop;
+    return BOOL_VAL(loop != NULL && loop->session && task_current(vm) == NULL);
+}
+
+/* Drives the session's loop until `future` is done: Ctrl-C cancels it (then
+ * KeyboardInterrupt), and a wait nothing can end is reported and cancelled. */
+static Value fn_session_until_complete(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
+    if (!vm_check_args(vm, "_session_until_complete", argc, kwnames, 1, 1)) return EMPTY_VAL;
+    if (!aio_is_future(args[0])) return vm_raise(vm, vm->types.TypeError, "a Future is required");
+    AioLoop *loop = vm->loop;
+    AioFuture *future = (AioFuture *)AS_OBJ(args[0]);
+    bool interrupted = false, stuck = false;
+    vm_push_root(vm, args[0]);
+    while (future->state == FUTURE_PENDING) {
+        if (!interrupted && loop->session_interrupted != NULL && loop->session_interrupted(loop->session_data)) {
+            interrupted = true;
+            if (future->is_task) task_cancel(vm, (AioTask *)future, NONE_VAL);
+            else future_cancel(vm, future, NONE_VAL);
+        }
+        LoopProgress progress = loop_session_iterate(loop, true, -1);
+        if (progress == LOOP_ERROR) {
+            vm_pop_roots(vm, 1);
+            return EMPTY_VAL;
+        }
+        if (progress == LOOP_IDLE && future->state == FUTURE_PENDING) {
+            if (stuck) break;
+            stuck = true;
+            static const char message[] = "deadlock: asyncio.run() waits, but nothing is ready and no timer is "
+                                          "set, so nothing can wake it; it was cancelled\n";
+            vm_write(vm, 2, message, sizeof message - 1);
+            if (future->is_task) task_cancel(vm, (AioTask *)future, NONE_VAL);
+            else future_cancel(vm, future, NONE_VAL);
+        }
+    }
+    vm_pop_roots(vm, 1);
+    if (future->state == FUTURE_PENDING)
+        return vm_raise(vm, vm->types.RuntimeError, "asyncio.run() could not finish its coroutine");
+    if (interrupted && future->state == FUTURE_CANCELLED) return vm_raise_empty(vm, vm->types.KeyboardInterrupt);
+    return future_result(vm, future);
 }
 
 static Value fn_interrupted(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
@@ -755,6 +804,8 @@ static void asyncio_module_init(VM *vm, ObjModule *module) {
         {"_run_begin", fn_run_begin},
         {"_run_until_complete", fn_run_until_complete},
         {"_interrupted", fn_interrupted},
+        {"_at_prompt", fn_at_prompt},
+        {"_session_until_complete", fn_session_until_complete},
         {"_run_end", fn_run_end},
         {"_deadlocked", fn_deadlocked},
     };
@@ -768,6 +819,7 @@ static void asyncio_module_init(VM *vm, ObjModule *module) {
     vm_define_value(vm, dict, "CancelledError", OBJ_VAL(classes.CancelledError));
     vm_define_value(vm, dict, "InvalidStateError", OBJ_VAL(classes.InvalidStateError));
     vm_define_value(vm, dict, "TimeoutError", OBJ_VAL(vm->types.TimeoutError));
+    vm->self_awaitable_name = AWAITABLE_NAME; /* its __await__ is awaitable_self */
     if (aio_run_prelude(vm, module)) wrap_function = dict_get_str(dict, str_intern_cstr(vm, "_wrap"));
     for (int i = 0; i < extension_count; i++) extensions[i](vm, module);
 }

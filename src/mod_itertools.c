@@ -81,6 +81,23 @@ static Value count_construct(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     return OBJ_VAL(it);
 }
 
+/* count(5), count(5, 2): CPython leaves out a step that is the int 1. */
+static Value count_repr(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
+    if (!vm_check_args(vm, "__repr__", argc - 1, kwnames, 0, 0)) return EMPTY_VAL;
+    if (!IS_ITERATOR(args[0]) || AS_ITERATOR(args[0])->next != count_next)
+        return vm_raise(vm, vm->types.TypeError, "descriptor '__repr__' requires a 'itertools.count' object");
+    ObjIterator *it = AS_ITERATOR(args[0]);
+    Value start = vm_repr(vm, it->extra);
+    if (IS_EMPTY(start)) return EMPTY_VAL;
+    if (IS_INT(it->source) && AS_INT(it->source) == 1)
+        return OBJ_VAL(str_printf(vm, "count(%s)", AS_STR(start)->chars));
+    vm_push_root(vm, start);
+    Value step = vm_repr(vm, it->source);
+    vm_pop_roots(vm, 1);
+    if (IS_EMPTY(step)) return EMPTY_VAL;
+    return OBJ_VAL(str_printf(vm, "count(%s, %s)", AS_STR(start)->chars, AS_STR(step)->chars));
+}
+
 /* source: the object; index: how many remain, or -1 for ever. */
 static int repeat_next(VM *vm, ObjIterator *it, Value *out) {
     UNUSED(vm);
@@ -102,6 +119,18 @@ static Value repeat_construct(VM *vm, int argc, Value *args, ObjTuple *kwnames) 
     ObjIterator *it = new_iterator(vm, "repeat", repeat_next, given[0]);
     it->index = times;
     return OBJ_VAL(it);
+}
+
+/* repeat('a'), repeat('a', 3): the times still to come. */
+static Value repeat_repr(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
+    if (!vm_check_args(vm, "__repr__", argc - 1, kwnames, 0, 0)) return EMPTY_VAL;
+    if (!IS_ITERATOR(args[0]) || AS_ITERATOR(args[0])->next != repeat_next)
+        return vm_raise(vm, vm->types.TypeError, "descriptor '__repr__' requires a 'itertools.repeat' object");
+    ObjIterator *it = AS_ITERATOR(args[0]);
+    Value object = vm_repr(vm, it->source);
+    if (IS_EMPTY(object)) return EMPTY_VAL;
+    if (it->index < 0) return OBJ_VAL(str_printf(vm, "repeat(%s)", AS_STR(object)->chars));
+    return OBJ_VAL(str_printf(vm, "repeat(%s, %lld)", AS_STR(object)->chars, (long long)it->index));
 }
 
 /* ------------------------------------------------------------------ cycle */
@@ -864,6 +893,8 @@ void itertools_module_init(VM *vm, ObjModule *module) {
         ObjClass *cls = iterator_class(vm, module, classes[i].name, classes[i].construct);
         if (strcmp(classes[i].name, "chain") == 0)
             vm_define_native(vm, cls->dict, "from_iterable", chain_from_iterable, NULL);
+        if (strcmp(classes[i].name, "count") == 0) vm_define_native(vm, cls->dict, "__repr__", count_repr, cls);
+        if (strcmp(classes[i].name, "repeat") == 0) vm_define_native(vm, cls->dict, "__repr__", repeat_repr, cls);
     }
     iterator_class(vm, NULL, "_grouper", not_constructible);
     iterator_class(vm, NULL, "_tee", not_constructible);

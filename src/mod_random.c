@@ -216,6 +216,8 @@ static bool seed_with(VM *vm, RandomObject *r, Value a) {
         mpz_clear(n);
     } else if (IS_STR(a)) {
         seed_from_bytes(r, AS_STR(a)->chars, (size_t)AS_STR(a)->length);
+    } else if (IS_BYTES(a)) { /* version 2 takes bytes as they are, as str after encoding */
+        seed_from_bytes(r, (const char *)AS_BYTES(a)->data, (size_t)AS_BYTES(a)->length);
     } else if (IS_FLOAT(a)) { /* a float seeds with its hash taken as a size_t, as CPython's random_seed */
         uint64_t hash = num_hash(a);
         mpz_t n;

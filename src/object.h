@@ -30,6 +30,7 @@ typedef enum {
     OBJ_GENERATOR,    /* generator, coroutine and async generator */
     OBJ_ITERATOR,     /* built-in iterators: list_iterator, enumerate, zip, map, ... */
     OBJ_NATIVE_DATA,  /* objects of upper layers (asyncio Task, Future, ...) */
+    OBJ_BYTES,        /* immutable bytes (bytes.c) */
 } ObjType;
 
 struct Obj {
@@ -65,6 +66,7 @@ static inline bool is_obj_type(Value v, ObjType t) { return IS_OBJ(v) && AS_OBJ(
 #define IS_GENERATOR(v) is_obj_type(v, OBJ_GENERATOR)
 #define IS_ITERATOR(v) is_obj_type(v, OBJ_ITERATOR)
 #define IS_NATIVE_DATA(v) is_obj_type(v, OBJ_NATIVE_DATA)
+#define IS_BYTES(v) is_obj_type(v, OBJ_BYTES)
 
 #define AS_STR(v) ((ObjStr *)AS_OBJ(v))
 #define AS_BIGINT(v) ((ObjBigInt *)AS_OBJ(v))
@@ -86,6 +88,7 @@ static inline bool is_obj_type(Value v, ObjType t) { return IS_OBJ(v) && AS_OBJ(
 #define AS_GENERATOR(v) ((ObjGenerator *)AS_OBJ(v))
 #define AS_ITERATOR(v) ((ObjIterator *)AS_OBJ(v))
 #define AS_NATIVE_DATA(v) ((ObjNativeData *)AS_OBJ(v))
+#define AS_BYTES(v) ((ObjBytes *)AS_OBJ(v))
 
 /* ------------------------------------------------------------------ str.c */
 
@@ -137,6 +140,21 @@ Value str_mod_format(VM *vm, ObjStr *fmt, Value args);  /* the % operator */
 /* format(value, spec) for a str value (the str part of the format mini-language). */
 Value str_format_spec(VM *vm, ObjStr *s, ObjStr *spec);
 void str_init_class(VM *vm, ObjClass *cls);             /* adds str's methods; sets constructor */
+
+/* -------------------------------------------------------------- bytes.c */
+
+/* An immutable byte string; `hash` is str_hash_bytes of the data, so b'a'
+ * and 'a' hash alike, as in CPython. */
+typedef struct {
+    Obj obj;
+    int64_t length;
+    uint64_t hash;
+    unsigned char data[]; /* length bytes plus a terminating NUL */
+} ObjBytes;
+
+ObjBytes *bytes_new(VM *vm, const void *data, size_t length);
+Value bytes_repr(VM *vm, ObjBytes *b);                   /* b'it\'s' as CPython */
+void bytes_init_class(VM *vm, ObjClass *cls);           /* adds bytes' methods; sets constructor */
 
 /* --------------------------------------------------------------- int.c */
 

@@ -67,6 +67,7 @@ ObjClass *vm_type_of(VM *vm, Value v) {
         }
     case OBJ_ITERATOR: return iterator_class(vm, AS_ITERATOR(v)->type_name);
     case OBJ_NATIVE_DATA: return AS_NATIVE_DATA(v)->cls;
+    case OBJ_BYTES: return vm->types.bytes;
     }
     return vm->types.object;
 }
@@ -181,12 +182,17 @@ Value vm_repr(VM *vm, Value v) {
                                                                    : "generator";
         return OBJ_VAL(str_printf(vm, "<%s object %s at %p>", kind, gen->qualname->chars, (void *)gen));
     }
-    case OBJ_ITERATOR:
+    case OBJ_ITERATOR: {
         if (dict_is_view(v)) return dict_view_repr(vm, AS_ITERATOR(v));
+        /* A kind with a repr of its own (itertools.count(5)) says so on its class. */
+        Value custom = class_lookup(vm_type_of(vm, v), vm->dunder[DUNDER_REPR]);
+        if (IS_NATIVE(custom)) return vm_call(vm, custom, 1, &v);
         return OBJ_VAL(str_printf(vm, "<%s object at %p>", AS_ITERATOR(v)->type_name, (void *)AS_OBJ(v)));
+    }
     case OBJ_NATIVE_DATA:
         return OBJ_VAL(str_printf(vm, "<%s object at %p>", AS_NATIVE_DATA(v)->cls->name->chars,
                                   (void *)AS_OBJ(v)));
+    case OBJ_BYTES: return bytes_repr(vm, AS_BYTES(v));
     }
     return EMPTY_VAL;
 }
@@ -245,6 +251,7 @@ int vm_truthy(VM *vm, Value v) {
     case OBJ_DICT: return AS_DICT(v)->count > 0;
     case OBJ_SET: return AS_SET(v)->used > 0;
     case OBJ_RANGE: return AS_RANGE(v)->length > 0;
+    case OBJ_BYTES: return AS_BYTES(v)->length > 0;
     case OBJ_ITERATOR:
         if (dict_is_view(v)) return dict_view_len(AS_ITERATOR(v)) > 0;
         return 1;
@@ -277,6 +284,7 @@ int vm_equal(VM *vm, Value a, Value b) {
     if (IS_INT(a) && IS_INT(b)) return AS_INT(a) == AS_INT(b);
     if (is_number(a) && is_number(b)) return num_equal(a, b);
     if (IS_STR(a) && IS_STR(b)) return AS_STR(a) == AS_STR(b) || str_equal(AS_STR(a), AS_STR(b));
+    if (IS_BYTES(a) && IS_BYTES(b)) return bytes_equal(AS_BYTES(a), AS_BYTES(b));
     if (IS_NONE(a) || IS_NONE(b)) return IS_NONE(a) && IS_NONE(b);
     Value method = user_method(vm, a, DUNDER_EQ);
     if (IS_EMPTY(method)) method = user_method(vm, b, DUNDER_EQ);
@@ -323,6 +331,7 @@ bool vm_hash(VM *vm, Value v, uint64_t *out) {
     if (vm_c_stack_exhausted(vm, "maximum recursion depth exceeded")) return false;
     switch (OBJ_TYPE(v)) {
     case OBJ_STR: *out = AS_STR(v)->hash; return true;
+    case OBJ_BYTES: *out = AS_BYTES(v)->hash; return true;
     case OBJ_BIGINT: *out = num_hash(v); return true;
     case OBJ_TUPLE: return tuple_hash(vm, AS_TUPLE(v), out);
     case OBJ_SET:
@@ -340,14 +349,16 @@ bool vm_hash(VM *vm, Value v, uint64_t *out) {
         ObjClass *cls = AS_INSTANCE(v)->cls;
         Value hash = class_lookup(cls, vm->dunder[DUNDER_HASH]);
         if (IS_NONE(hash)) break;
-        if (IS_FUNCTION(hash)) {
+        if (IS_FUNCTION(hash) || IS_NATIVE(hash)) {
             Value result = vm_call(vm, hash, 1, &v);
             if (IS_EMPTY(result)) return false;
             if (!IS_INT(result) && !IS_BIGINT(result) && !IS_BOOL(result)) {
                 vm_raise(vm, vm->types.TypeError, "__hash__ method should return an integer");
                 return false;
             }
-            *out = num_hash(result);
+            /* A native __hash__ (a named tuple's) returns the hash itself, as a
+             * built-in type's tp_hash does; a Python one returns an int to hash. */
+            *out = IS_NATIVE(hash) && IS_INT(result) ? (uint64_t)AS_INT(result) : num_hash(result);
             return true;
         }
         if (IS_EMPTY(hash) && !IS_EMPTY(class_lookup(cls, vm->dunder[DUNDER_EQ]))) break;
@@ -414,6 +425,8 @@ Value vm_compare(VM *vm, int cmp_op, Value a, Value b) {
         return BOOL_VAL(order_result(cmp_op, c));
     }
     if (IS_STR(a) && IS_STR(b)) return BOOL_VAL(order_result(cmp_op, str_compare(AS_STR(a), AS_STR(b))));
+    if (IS_BYTES(a) && IS_BYTES(b))
+        return BOOL_VAL(order_result(cmp_op, bytes_compare(AS_BYTES(a), AS_BYTES(b))));
     if (IS_TUPLE(a) && IS_TUPLE(b)) {
         int r = seq_compare(vm, AS_TUPLE(a)->items, AS_TUPLE(a)->count, AS_TUPLE(b)->items,
                             AS_TUPLE(b)->count, cmp_op);
@@ -475,11 +488,12 @@ static Value sequence_repeat(VM *vm, Value seq, Value count) {
         return vm_raise(vm, vm->types.TypeError, "can't multiply sequence by non-int of type '%s'",
                         vm_type_name(vm, count));
     if (IS_STR(seq)) return str_repeat(vm, AS_STR(seq), times);
+    if (IS_BYTES(seq)) return bytes_repeat(vm, AS_BYTES(seq), times);
     if (IS_LIST(seq)) return list_repeat(vm, AS_LIST(seq), times);
     return tuple_repeat(vm, AS_TUPLE(seq), times);
 }
 
-static bool is_sequence(Value v) { return IS_STR(v) || IS_LIST(v) || IS_TUPLE(v); }
+static bool is_sequence(Value v) { return IS_STR(v) || IS_LIST(v) || IS_TUPLE(v) || IS_BYTES(v); }
 
 Value vm_binary_op(VM *vm, int op, Value a, Value b) {
     bool inplace = op >= OPR_INPLACE_BASE;
@@ -530,6 +544,9 @@ Value vm_binary_op(VM *vm, int op, Value a, Value b) {
         if (IS_STR(a) && IS_STR(b)) return str_concat(vm, AS_STR(a), AS_STR(b));
         if (IS_LIST(a) && IS_LIST(b)) return list_concat(vm, AS_LIST(a), AS_LIST(b));
         if (IS_TUPLE(a) && IS_TUPLE(b)) return tuple_concat(vm, AS_TUPLE(a), AS_TUPLE(b));
+        if (IS_BYTES(a) && IS_BYTES(b)) return bytes_concat(vm, AS_BYTES(a), AS_BYTES(b));
+        if (IS_BYTES(a))
+            return vm_raise(vm, vm->types.TypeError, "can't concat %s to bytes", vm_type_name(vm, b));
         if (IS_STR(a))
             return vm_raise(vm, vm->types.TypeError, "can only concatenate str (not \"%s\") to str",
                             vm_type_name(vm, b));
@@ -731,6 +748,11 @@ Value vm_getattr_opt(VM *vm, Value obj, ObjStr *name) {
         if (IS_EMPTY(found) && cls->has_getattr) return call_getattr_hook(vm, obj, cls, name);
         return found;
     }
+    if (IS_MODULE(obj)) {
+        /* asyncio.sleep, time.time: the module's dict first, as it almost always has the name. */
+        Value found = dict_get_str(AS_MODULE(obj)->dict, name);
+        if (!IS_EMPTY(found)) return found;
+    }
     if (IS_CLASS(obj) && name->chars[0] != '_') {
         /* Ordinary class attributes (A.count, A.method) before the special ones. */
         Value found = class_lookup(AS_CLASS(obj), name);
@@ -755,9 +777,16 @@ Value vm_getattr_opt(VM *vm, Value obj, ObjStr *name) {
 Value vm_getattr(VM *vm, Value obj, ObjStr *name) {
     Value found = vm_getattr_opt(vm, obj, name);
     if (!IS_EMPTY(found) || !IS_EMPTY(vm->exception)) return found;
-    if (IS_MODULE(obj))
+    if (IS_MODULE(obj)) {
+        /* A module's own __getattr__ (PEP 562) answers names it does not have. */
+        Value hook = dict_get_str(AS_MODULE(obj)->dict, vm->s_getattr);
+        if (IS_NATIVE(hook) || IS_FUNCTION(hook)) {
+            Value arg = OBJ_VAL(name);
+            return vm_call(vm, hook, 1, &arg);
+        }
         return vm_raise(vm, vm->types.AttributeError, "module '%s' has no attribute '%s'",
                         AS_MODULE(obj)->name->chars, name->chars);
+    }
     if (IS_CLASS(obj))
         return vm_raise(vm, vm->types.AttributeError, "type object '%s' has no attribute '%s'",
                         AS_CLASS(obj)->name->chars, name->chars);
@@ -903,6 +932,7 @@ Value vm_getitem(VM *vm, Value obj, Value key) {
         case OBJ_STR: return str_getitem(vm, AS_STR(obj), key);
         case OBJ_DICT: return dict_getitem(vm, AS_DICT(obj), key);
         case OBJ_RANGE: return range_getitem(vm, AS_RANGE(obj), key);
+        case OBJ_BYTES: return bytes_getitem(vm, AS_BYTES(obj), key);
         default: break;
         }
         Value method = user_method(vm, obj, DUNDER_GETITEM);
@@ -970,6 +1000,7 @@ Value vm_iter(VM *vm, Value v) {
         case OBJ_DICT: return dict_iter_new(vm, AS_DICT(v), DICT_KEYS);
         case OBJ_SET: return set_iter_new(vm, AS_SET(v));
         case OBJ_RANGE: return range_iter_new(vm, AS_RANGE(v));
+        case OBJ_BYTES: return bytes_iter_new(vm, AS_BYTES(v));
         case OBJ_ITERATOR:
             if (dict_is_view(v)) return dict_view_iter(vm, AS_ITERATOR(v));
             return v;
@@ -1002,6 +1033,7 @@ bool vm_is_iterable(VM *vm, Value v) {
     case OBJ_DICT:
     case OBJ_SET:
     case OBJ_RANGE:
+    case OBJ_BYTES:
     case OBJ_ITERATOR: return true;
     case OBJ_GENERATOR: return AS_GENERATOR(v)->kind == GEN_KIND_GENERATOR;
     default: return !IS_EMPTY(user_method(vm, v, DUNDER_ITER)) || (!IS_CLASS(v) && !IS_EMPTY(user_method(vm, v, DUNDER_GETITEM)));
@@ -1067,6 +1099,7 @@ bool vm_len(VM *vm, Value v, int64_t *out) {
         case OBJ_DICT: *out = AS_DICT(v)->count; return true;
         case OBJ_SET: *out = AS_SET(v)->used; return true;
         case OBJ_RANGE: *out = AS_RANGE(v)->length; return true;
+        case OBJ_BYTES: *out = AS_BYTES(v)->length; return true;
         case OBJ_ITERATOR:
             if (dict_is_view(v)) {
                 *out = dict_view_len(AS_ITERATOR(v));
@@ -1115,6 +1148,7 @@ int vm_contains(VM *vm, Value container, Value item) {
         }
         case OBJ_SET: return set_contains(vm, AS_SET(container), item);
         case OBJ_RANGE: return range_contains(vm, AS_RANGE(container), item);
+        case OBJ_BYTES: return bytes_contains(vm, AS_BYTES(container), item);
         case OBJ_ITERATOR:
             if (dict_is_view(container)) return dict_view_contains(vm, AS_ITERATOR(container), item);
             break;
@@ -1187,15 +1221,23 @@ bool vm_before_with(VM *vm, Value *slot, bool is_async) {
     return true;
 }
 
+/* "module.qualname()", as CPython's _PyObject_FunctionStr names a function. */
+static void describe_function(VM *vm, ObjFunction *function, char *out, size_t size) {
+    Value module = dict_get_str(function->globals, vm->s_name);
+    if (IS_STR(module) && strcmp(AS_STR(module)->chars, "builtins") != 0)
+        snprintf(out, size, "%s.%s()", AS_STR(module)->chars, function->qualname->chars);
+    else
+        snprintf(out, size, "%s()", function->qualname->chars);
+}
+
 const char *vm_callable_description(VM *vm, Value callee) {
     static char description[160];
     if (IS_FUNCTION(callee))
-        snprintf(description, sizeof description, "%s()", AS_FUNCTION(callee)->qualname->chars);
+        describe_function(vm, AS_FUNCTION(callee), description, sizeof description);
     else if (IS_NATIVE(callee))
         snprintf(description, sizeof description, "%s()", AS_NATIVE(callee)->name->chars);
     else if (IS_BOUND_METHOD(callee) && IS_FUNCTION(AS_BOUND_METHOD(callee)->callable))
-        snprintf(description, sizeof description, "%s()",
-                 AS_FUNCTION(AS_BOUND_METHOD(callee)->callable)->qualname->chars);
+        describe_function(vm, AS_FUNCTION(AS_BOUND_METHOD(callee)->callable), description, sizeof description);
     else if (IS_CLASS(callee))
         snprintf(description, sizeof description, "%s()", AS_CLASS(callee)->name->chars);
     else

@@ -111,6 +111,8 @@ bool repl_set_trace(Repl *repl, const char *name) {
     return true;
 }
 
+static bool session_interrupted(void *data) { return repl_take_interrupt(data); }
+
 static ObjDict *module_dict(VM *vm, const char *name) {
     Value module = dict_get_str(vm->modules, str_intern_cstr(vm, name));
     return IS_MODULE(module) ? AS_MODULE(module)->dict : NULL;
@@ -175,6 +177,8 @@ static bool session_open(Repl *repl, LoopClockKind clock, double speed) {
         free(name);
     }
     loop_set_event_sink(loop, event_sink, repl);
+    loop->session_interrupted = session_interrupted;
+    loop->session_data = repl;
     preload_modules(repl);
     session_loop_start(repl);
     return true;

@@ -66,6 +66,10 @@ void repl_add_command(Repl *repl, const char *name, const char *usage, const cha
 typedef const char *const *(*ReplNamesFn)(void *data, int *count);
 void repl_set_lesson_names(Repl *repl, ReplNamesFn fn, void *data);
 
+/* Runs one `:` command line, given without its colon ("run 2"), as if typed at
+ * the prompt (tests and the command fuzzer drive the session this way). */
+void repl_command(Repl *repl, const char *line);
+
 /* A fresh loop and namespace (:reset); the command table is kept. */
 void repl_reset(Repl *repl);
 

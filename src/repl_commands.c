@@ -11,6 +11,12 @@
 /* :history without N shows this many hand-offs. */
 #define HISTORY_DEFAULT 20
 
+/* :run SECONDS leaves the loop's clock below this (about 11.5 days): past
+ * about 1.6e7 s, loop time plus the clock's resolution (1e-9) rounds back to
+ * loop time, and the loop (loop.c's begin_ready_run) no longer runs a timer
+ * that is due; a learner's demo never needs more. */
+#define LOOP_TIME_LIMIT 1e6
+
 /* ---------------------------------------------------------------- the table */
 
 void repl_add_command(Repl *repl, const char *name, const char *usage, const char *summary, const char *help,
@@ -227,6 +233,11 @@ static bool cmd_run(Repl *repl, const char *args, void *data) {
     UNUSED(data);
     double seconds = -1;
     if (args[0] != '\0' && (!parse_number(args, &seconds) || seconds < 0)) return false;
+    if (seconds >= 0 && loop_now_of(repl) + seconds > LOOP_TIME_LIMIT) {
+        repl_printf(repl, "can't run for %g s: the loop's clock stays below %g s (t=%.3f now)\n", seconds,
+                    LOOP_TIME_LIMIT, loop_now_of(repl));
+        return true;
+    }
     double limit = seconds >= 0 ? loop_now_of(repl) + seconds : -1;
     bool interrupted = false;
     while (!repl->quit && !repl_terminate) {
@@ -429,4 +440,7 @@ void commands_install(Repl *repl) {
     for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
         repl_add_command(repl, builtins[i].name, builtins[i].usage, builtins[i].summary, builtins[i].help,
                          builtins[i].fn, NULL);
+    files_commands_install(repl);
 }
+
+void repl_command(Repl *repl, const char *line) { commands_run(repl, line); }

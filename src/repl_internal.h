@@ -109,6 +109,10 @@ void commands_run(Repl *repl, const char *line);
 /* The registered command names, for completion. */
 const ReplCommand *commands_find(Repl *repl, const char *name);
 
+/* ---- repl_files.c ---- */
+/* Adds :load and :export to the table. */
+void files_commands_install(Repl *repl);
+
 /* ---- repl.c ---- */
 /* Drives the loop until entry_task is done (Ctrl-C cancels it), then reports it. */
 void repl_finish_entry(Repl *repl);

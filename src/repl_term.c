@@ -7,6 +7,7 @@
 #include "repl_internal.h"
 
 #include <editline/readline.h>
+#include <dirent.h>
 #include <errno.h>
 #include <event2/event.h>
 #include <fcntl.h>
@@ -327,6 +328,37 @@ static char *next_candidate(const char *text, int state) {
     return NULL;
 }
 
+/* After `:load ` and `:export `: the entries of the directory the argument
+ * (`length` bytes) names so far. `/` and `-` end readline's words, so the word
+ * being completed starts `text_offset` bytes into the argument: what was typed
+ * of the file name before it is matched, and left out of the candidates. */
+static void add_file_names(const char *argument, size_t length, size_t text_offset) {
+    char *typed_path = strndup(argument, length);
+    if (typed_path == NULL) return;
+    const char *slash = strrchr(typed_path, '/');
+    size_t dir_length = slash != NULL ? (size_t)(slash - typed_path) + 1 : 0;
+    char *dir = dir_length > 0 ? strndup(typed_path, dir_length) : strdup(".");
+    const char *typed = typed_path + dir_length; /* the file name so far */
+    size_t typed_length = strlen(typed);
+    size_t before_text = text_offset > dir_length ? text_offset - dir_length : 0;
+    /* When the word starts before the file name (libedit takes the whole path as
+     * one word), the candidates carry the directory typed within the word. */
+    char *directory_in_text = strndup(typed_path + (text_offset < dir_length ? text_offset : dir_length),
+                                      text_offset < dir_length ? dir_length - text_offset : 0);
+    DIR *entries = dir != NULL && directory_in_text != NULL ? opendir(dir) : NULL;
+    for (struct dirent *entry; entries != NULL && (entry = readdir(entries)) != NULL;) {
+        const char *name = entry->d_name;
+        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) continue;
+        if (strncmp(name, typed, typed_length) != 0 || (name[0] == '.' && typed[0] != '.')) continue;
+        if (before_text > 0) add_candidate("", name + before_text, strlen(name + before_text));
+        else add_candidate(directory_in_text, name, strlen(name));
+    }
+    if (entries != NULL) closedir(entries);
+    free(directory_in_text);
+    free(dir);
+    free(typed_path);
+}
+
 /* Commands after a leading colon, lesson names after `:lesson `, task names after
  * `:where ` and `:cancel `, names in scope (and a module's names after `module.`). */
 static char **complete(const char *text, int start, int end) {
@@ -353,6 +385,12 @@ static char **complete(const char *text, int start, int end) {
             static const char *const renderers[] = {"log", "lanes", "narrate", "jsonl", "off"};
             for (size_t i = 0; i < sizeof renderers / sizeof renderers[0]; i++)
                 add_candidate("", renderers[i], strlen(renderers[i]));
+        } else if (strncmp(line, ":load ", 6) == 0 || strncmp(line, ":export ", 8) == 0) {
+            const char *argument = line + strcspn(line, " ");
+            while (*argument == ' ') argument++;
+            int offset = (int)(argument - rl_line_buffer);
+            if (end >= offset && start >= offset)
+                add_file_names(argument, (size_t)(end - offset), (size_t)(start - offset));
         } else if (strncmp(line, ":clock ", 7) == 0) {
             add_candidate("", "real", 4);
             add_candidate("", "virtual", 7);

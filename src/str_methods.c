@@ -659,12 +659,32 @@ static Value str_construct(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     }
     if (!IS_EMPTY(given[1]) || !IS_EMPTY(given[2])) {
         if (IS_EMPTY(given[0])) return OBJ_VAL(str_new(vm, "", 0));
+        for (int i = 1; i < 3; i++)
+            if (!IS_EMPTY(given[i]) && !IS_STR(given[i]))
+                return vm_raise(vm, vm->types.TypeError, "str() argument '%s' must be str, not %s", params[i],
+                                vm_type_name(vm, given[i]));
+        if (IS_BYTES(given[0]))
+            return bytes_decode(vm, AS_BYTES(given[0]), IS_EMPTY(given[1]) ? NULL : AS_STR(given[1]),
+                                IS_EMPTY(given[2]) ? NULL : AS_STR(given[2]));
         if (IS_STR(given[0])) return vm_raise(vm, vm->types.TypeError, "decoding str is not supported");
         return vm_raise(vm, vm->types.TypeError, "decoding to str: need a bytes-like object, %s found",
                         vm_type_name(vm, given[0]));
     }
     if (IS_EMPTY(given[0])) return OBJ_VAL(str_new(vm, "", 0));
     return vm_str(vm, given[0]);
+}
+
+/* s.encode(encoding='utf-8', errors='strict'): the codecs are bytes.c's. */
+static Value str_encode(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
+    static const char *const params[] = {"encoding", "errors"};
+    Value given[2];
+    if (!vm_parse_args(vm, "encode", argc - 1, args + 1, kwnames, 2, params, 2, 0, given)) return EMPTY_VAL;
+    for (int i = 0; i < 2; i++)
+        if (!IS_EMPTY(given[i]) && !IS_STR(given[i]))
+            return vm_raise(vm, vm->types.TypeError, "encode() argument '%s' must be str, not %s", params[i],
+                            vm_type_name(vm, given[i]));
+    return bytes_encode_str(vm, AS_STR(args[0]), IS_EMPTY(given[0]) ? NULL : AS_STR(given[0]),
+                            IS_EMPTY(given[1]) ? NULL : AS_STR(given[1]));
 }
 
 static Value str_format_native(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
@@ -689,6 +709,7 @@ void str_init_class(VM *vm, ObjClass *cls) {
         {"rpartition", str_rpartition}, {"removeprefix", str_removeprefix},
         {"removesuffix", str_removesuffix}, {"format", str_format_native},
         {"format_map", str_format_map_native}, {"translate", str_translate},
+        {"encode", str_encode},
     };
     cls->construct = str_construct;
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {

@@ -25,11 +25,13 @@ Fiber *fiber_new(VM *vm, int64_t stack_capacity) {
     return fiber;
 }
 
-void fiber_ensure_stack(VM *vm, Fiber *fiber, int64_t needed) {
+bool fiber_ensure_stack(VM *vm, Fiber *fiber, int64_t needed) {
     int64_t used = fiber->stack_top - fiber->stack;
-    if (used + needed <= fiber->stack_capacity) return;
+    if (used + needed <= fiber->stack_capacity) return true;
     int64_t capacity = fiber->stack_capacity;
     while (capacity < used + needed) capacity *= 2;
+    /* Checked before growing: doubling a stack of gigabytes would pass the cap by as much. */
+    if (!vm_reserve(vm, (size_t)(capacity - fiber->stack_capacity) * sizeof(Value))) return false;
     Value *old = fiber->stack;
     fiber->stack = GROW_ARRAY(vm, Value, fiber->stack, fiber->stack_capacity, capacity);
     fiber->stack_capacity = capacity;
@@ -38,12 +40,15 @@ void fiber_ensure_stack(VM *vm, Fiber *fiber, int64_t needed) {
             fiber->frames[i].slots = fiber->stack + (fiber->frames[i].slots - old);
         fiber->stack_top = fiber->stack + used;
     }
+    return true;
 }
 
 static CallFrame *push_frame_record(VM *vm, Fiber *fiber) {
     if (fiber->frame_count + 1 > fiber->frame_capacity) {
         int old = fiber->frame_capacity;
-        fiber->frame_capacity = old < 4 ? 4 : old * 2;
+        int grown = old < 4 ? 4 : old * 2;
+        if (!vm_reserve(vm, sizeof(CallFrame) * (size_t)(grown - old))) return NULL;
+        fiber->frame_capacity = grown;
         fiber->frames = GROW_ARRAY(vm, CallFrame, fiber->frames, old, fiber->frame_capacity);
         /* Records start zeroed: the dispatch loop's inline call relies on returns_self being false. */
         memset(fiber->frames + old, 0, sizeof(CallFrame) * (size_t)(fiber->frame_capacity - old));
@@ -89,7 +94,7 @@ bool vm_push_call(VM *vm, ObjFunction *function, Value *args, int argc, ObjTuple
      * because growing may move the stack (and `args` with it). */
     int64_t args_offset = args - fiber->stack;
     int64_t need = (int64_t)(fiber->stack_top - args) > nslots ? 0 : nslots - (fiber->stack_top - args);
-    fiber_ensure_stack(vm, fiber, need + code->max_stack + STACK_SLACK);
+    if (!fiber_ensure_stack(vm, fiber, need + code->max_stack + STACK_SLACK)) return false;
     args = fiber->stack + args_offset;
 
     bool simple = kwnames == NULL && argc == code->argcount && code->kwonlyargcount == 0 &&
@@ -110,6 +115,7 @@ bool vm_push_call(VM *vm, ObjFunction *function, Value *args, int argc, ObjTuple
     }
     if (code->ncells + code->nfree > 0) vm_init_cells(vm, function, args);
     CallFrame *frame = push_frame_record(vm, fiber);
+    if (frame == NULL) return false;
     frame->function = function;
     frame->ip = code->code;
     frame->slots = args;
@@ -141,7 +147,35 @@ static int line_at(ObjCode *code, const uint8_t *ip) {
     return code->code_length > 0 ? code->lines[offset] : code->firstline;
 }
 
+/* {**m} and f(**m) take any mapping: a dict, or an instance with keys(). */
+static bool has_keys_method(VM *vm, Value v) {
+    if (!IS_INSTANCE(v)) return false;
+    return !IS_EMPTY(vm_getattr_opt(vm, v, str_intern_cstr(vm, "keys")));
+}
+
+/* Built-ins CPython has and handoff leaves out on purpose (docs/reliability.md):
+ * the NameError says why, so a learner does not take it for a typo. */
+static const char *missing_builtin_reason(const char *name) {
+    static const struct {
+        const char *name, *reason;
+    } reasons[] = {
+        {"open", "handoff programs cannot open files"},
+        {"exec", "handoff programs cannot run code from strings"},
+        {"eval", "handoff programs cannot run code from strings"},
+        {"compile", "handoff programs cannot run code from strings"},
+        {"__import__", "handoff programs import with the import statement"},
+        {"breakpoint", "handoff has no debugger; its trace and :where show where tasks are"},
+        {"help", "at handoff's prompt, :help lists its commands"},
+    };
+    for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
+        if (strcmp(reasons[i].name, name) == 0) return reasons[i].reason;
+    return NULL;
+}
+
 static Value name_error(VM *vm, ObjStr *name) {
+    const char *reason = missing_builtin_reason(name->chars);
+    if (reason != NULL)
+        return vm_raise(vm, vm->types.NameError, "name '%s' is not defined (%s)", name->chars, reason);
     return vm_raise(vm, vm->types.NameError, "name '%s' is not defined", name->chars);
 }
 
@@ -693,7 +727,9 @@ dispatch:
                 vm_raise_empty(vm, vm->types.KeyboardInterrupt);
                 goto error;
             }
+            /* Spent stays spent (0): a program that catches the error is stopped again. */
             if (vm->instruction_budget >= 0 && vm->instruction_budget-- == 0) {
+                vm->instruction_budget = 0;
                 vm_raise(vm, vm->types.RuntimeError, "instruction budget exhausted");
                 goto error;
             }
@@ -884,8 +920,9 @@ dispatch:
     CASE(DICT_UPDATE) {
         unsigned n = READ_U16();
         Value other = PEEK(1);
-        if (!IS_DICT(other)) {
-            SYNC();
+        SYNC();
+        if (!IS_DICT(other) && !has_keys_method(vm, other)) {
+            if (!IS_EMPTY(vm->exception)) goto error;
             vm_raise(vm, vm->types.TypeError, "'%s' object is not a mapping", vm_type_name(vm, other));
             goto error;
         }
@@ -901,6 +938,19 @@ dispatch:
         Value other = PEEK(1);
         ObjDict *target = AS_DICT(PEEK((int)n + 1));
         SYNC();
+        if (!IS_DICT(other) && has_keys_method(vm, other)) {
+            /* Another mapping (a defaultdict, a class with keys()): its items, in a dict. */
+            ObjDict *copy = dict_new(vm);
+            PEEK(1) = OBJ_VAL(copy);
+            vm_push_root(vm, other);
+            bool ok = dict_update(vm, copy, other);
+            vm_pop_roots(vm, 1);
+            RELOAD();
+            if (!ok) goto error;
+            other = PEEK(1);
+            target = AS_DICT(PEEK((int)n + 1));
+        }
+        if (!IS_EMPTY(vm->exception)) goto error;
         if (!IS_DICT(other)) {
             /* The callee sits below the kwargs dict and the args tuple. */
             Value callee = PEEK((int)n + 3);
@@ -944,8 +994,9 @@ dispatch:
             DISPATCH();
         }
         SYNC(); /* before growing: the stack may move */
-        fiber_ensure_stack(vm, fiber, (int64_t)n + STACK_SLACK);
+        bool grown = fiber_ensure_stack(vm, fiber, (int64_t)n + STACK_SLACK);
         RELOAD();
+        if (!grown) goto error;
         Value seq_value = PEEK(1);
         SYNC();
         int status = unpack_into(vm, seq_value, n, 0, false, sp - 1);
@@ -958,8 +1009,9 @@ dispatch:
         unsigned arg = READ_U16();
         unsigned before = arg & 0xFF, after = arg >> 8;
         SYNC(); /* before growing: the stack may move */
-        fiber_ensure_stack(vm, fiber, (int64_t)(before + after + 1) + STACK_SLACK);
+        bool grown = fiber_ensure_stack(vm, fiber, (int64_t)(before + after + 1) + STACK_SLACK);
         RELOAD();
+        if (!grown) goto error;
         Value seq_value = PEEK(1);
         SYNC();
         int status = unpack_into(vm, seq_value, before, after, true, sp - 1);
@@ -1158,8 +1210,9 @@ dispatch:
         int64_t npos = pos->count;
         int64_t nkw = IS_EMPTY(kwargs) ? 0 : AS_DICT(kwargs)->count;
         SYNC(); /* before growing: the stack may move */
-        fiber_ensure_stack(vm, fiber, npos + nkw + STACK_SLACK);
+        bool grown = fiber_ensure_stack(vm, fiber, npos + nkw + STACK_SLACK);
         RELOAD();
+        if (!grown) goto error;
         callee_slot = sp - ((flags & 1) ? 3 : 2);
         /* Lay out [callee, positional..., keyword values...] over the old slots;
          * the tuple and dict stay reachable from the pushed copies below. */

@@ -80,6 +80,7 @@ typedef struct {
     ObjClass *object, *type, *none, *bool_, *int_, *float_, *str, *list, *tuple, *dict, *set,
         *frozenset, *range, *slice, *function, *builtin_function, *method, *cell, *code,
         *module, *generator, *coroutine, *async_generator, *ellipsis, *not_implemented;
+    ObjClass *bytes; /* bytes.c */
     /* exceptions */
     ObjClass *BaseException, *Exception, *SystemExit, *KeyboardInterrupt, *GeneratorExit,
         *StopIteration, *StopAsyncIteration, *ArithmeticError, *ZeroDivisionError,
@@ -179,6 +180,9 @@ struct VM {
     /* Set by the asyncio loop: called by the GC for a coroutine freed in state
      * GEN_CREATED (never awaited). Must not allocate GC objects. NULL: nothing. */
     void (*on_coroutine_dropped)(VM *vm, ObjGenerator *gen);
+    /* An upper layer's awaitable iterator kind whose __await__ returns itself
+     * (asyncio's sleep()): `await` takes it as it is, with no call. NULL: none. */
+    const char *self_awaitable_name;
 };
 
 /* ---- lifetime ---- */

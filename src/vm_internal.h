@@ -14,7 +14,9 @@ typedef enum { EXEC_RETURN, EXEC_YIELD, EXEC_ERROR } ExecResult;
 Fiber *fiber_new(VM *vm, int64_t stack_capacity);
 /* Makes room for `needed` more values above fiber->stack_top, moving the stack
  * (and every frame's slots pointer) if it must. */
-void fiber_ensure_stack(VM *vm, Fiber *fiber, int64_t needed);
+/* Room for `needed` more values. false, with MemoryError raised, when growing
+ * would pass vm->max_memory (deep recursion under a huge recursion limit). */
+bool fiber_ensure_stack(VM *vm, Fiber *fiber, int64_t needed);
 
 /* Runs vm->fiber from its top frame until that frame chain returns to a frame
  * marked c_boundary (EXEC_RETURN, *result set), the fiber's base frame yields

@@ -55,6 +55,7 @@ static void make_core_classes(VM *vm) {
     t->set = make_class(vm, "set", t->object, OBJ_SET);
     t->frozenset = make_class(vm, "frozenset", t->object, OBJ_SET);
     t->range = make_class(vm, "range", t->object, OBJ_RANGE);
+    t->bytes = make_class(vm, "bytes", t->object, OBJ_BYTES);
     t->slice = make_class(vm, "slice", t->object, OBJ_SLICE);
     t->function = make_class(vm, "function", t->object, OBJ_FUNCTION);
     t->builtin_function = make_class(vm, "builtin_function_or_method", t->object, OBJ_NATIVE);
@@ -85,6 +86,7 @@ static void make_core_classes(VM *vm) {
     set_init_class(vm, t->set, false);
     set_init_class(vm, t->frozenset, true);
     range_init_class(vm, t->range);
+    bytes_init_class(vm, t->bytes);
     slice_init_class(vm, t->slice);
     gen_init_classes(vm);
 }

@@ -5,8 +5,9 @@
 # trace file's size and line count. Takes minutes; not part of CI.
 set -euo pipefail
 
-cd "$(dirname "$0")"
 handoff=${1:?usage: bench/load/run.sh HANDOFF}
+handoff=$(cd "$(dirname "$handoff")" && pwd)/$(basename "$handoff")
+cd "$(dirname "$0")"
 trace=${TRACE_FILE:-/tmp/handoff-load-trace.jsonl}
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET ...] — runs each libFuzzer target
 # built in BUILD_DIR (fuzz_<TARGET>) for SECONDS, one at a time under `nice`,
-# then prints the executions per target. Seeds: tests/fuzz/corpus/<TARGET>/ and,
-# for the compile target, every test program and lesson. New inputs collect in
-# BUILD_DIR/fuzz-corpus/<TARGET>/; a crash is written to BUILD_DIR/fuzz-crashes/
-# and fails the run (copy it to tests/fuzz/regressions/<TARGET>/ once fixed).
+# then prints the executions per target. Seeds: tests/fuzz/corpus/<TARGET>/ (for
+# repl: `:` command lines) and, for the compile target, every test program and
+# lesson. New inputs collect in BUILD_DIR/fuzz-corpus/<TARGET>/; a crash is
+# written to BUILD_DIR/fuzz-crashes/ and fails the run (copy it to
+# tests/fuzz/regressions/<TARGET>/ once fixed).
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -37,11 +38,15 @@ for target in "${targets[@]}"; do
         seeds+=("$seed_dir")
     fi
     if [ "$target" = lesson ] && [ -d lessons ]; then seeds+=("lessons"); fi
+    # The VM target's bytes are a generator's choices: longer inputs make whole
+    # programs, so it starts at full length instead of growing from a few bytes.
+    extra=()
+    if [ "$target" = vm ]; then extra=(-len_control=0 -max_len=2048); fi
     log="$build/fuzz-$target.log"
     echo "== fuzzing $target for ${seconds}s (log: $log)"
     status=0
     nice -n 19 "$binary" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
-        -max_len=65536 -print_final_stats=1 \
+        -max_len=65536 ${extra[@]+"${extra[@]}"} -print_final_stats=1 \
         -artifact_prefix="$build/fuzz-crashes/$target-" "${seeds[@]}" >"$log" 2>&1 || status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
     summary+=("$target: ${runs:-?} executions in ${seconds}s")

@@ -11,6 +11,7 @@ on timing.
 usage: test_repl.py --handoff PATH --mode pty|piped
 """
 import argparse
+import json
 import os
 import pty
 import re
@@ -220,10 +221,9 @@ def pty_flows(handoff, work):
         check("the up arrow brings back the previous line", t.expect(r"\n42\n>>> ") is not None, t.tail())
         t.type(":stpe\r")
         check("an unknown command suggests the nearest", t.expect(r"Did you mean ':step'\?") is not None, t.tail())
-        t.type("asyncio.run(asyncio.sleep(0))\r")
-        check("asyncio.run at the prompt says the loop is running",
-              t.expect(r"RuntimeError: asyncio.run\(\) cannot be called from a running event loop") is not None,
-              t.tail())
+        t.type("asyncio.run(asyncio.sleep(0, 'ran'))\r")
+        check("asyncio.run at the prompt runs the coroutine, as at python's prompt",
+              t.expect(r"\n'ran'\n>>> ") is not None, t.tail())
         t.type("\x04")
         check("Ctrl-D leaves with status 0", t.wait() == 0, f"status {t.status}")
     finally:
@@ -299,6 +299,19 @@ def pty_flows(handoff, work):
     try:
         t.expect(r">>> ")
         loop_commands(t)
+        t.type(f":load {count_py}\r")
+        t.expect(r"\n>>> ")
+        t.type(f":export {os.path.join(work, 'pty.jsonl')} log\r")
+        check(":load and :export on a terminal: the file runs, the history is written",
+              t.expect(r"exported \d+ events to '.*pty\.jsonl' \(log\)\n>>> ") is not None, t.tail())
+        t.type(f":load {work}/cou\t")
+        check("Tab completes a file name after :load", t.expect(r"/cou[^\n]*nt\.py ") is not None, t.tail())
+        t.type("\r")
+        t.expect(r"\n>>> ")
+        t.type(":load no_such_file.py\r")
+        check(":load of a missing file on a terminal is one line and the prompt comes back",
+              t.expect(r"can't load 'no_such_file\.py': \[Errno 2\] No such file or directory\n>>> ") is not None,
+              t.tail())
         t.type("exit(3)\r")
         check("exit(3) leaves with status 3", t.wait() == 3, f"status {t.status}")
     finally:
@@ -365,8 +378,9 @@ def loop_commands(t):
 # --------------------------------------------------------------- the piped flows
 
 
-def run_piped(handoff, args, text, env, timeout=60):
-    result = subprocess.run([handoff] + args, input=text.encode(), capture_output=True, env=env, timeout=timeout)
+def run_piped(handoff, args, text, env, timeout=60, cwd=None):
+    result = subprocess.run([handoff] + args, input=text.encode(), capture_output=True, env=env, timeout=timeout,
+                            cwd=cwd)
     return result.returncode, result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace")
 
 
@@ -423,9 +437,24 @@ def piped_flows(handoff, work):
     status, out, err = run_piped(handoff, ["-i", "--clock=virtual"], ":quit\nprint('not reached')\n", env)
     check("piped: :quit leaves with status 0", status == 0 and "not reached" not in out, f"status {status}")
 
-    status, out, err = run_piped(handoff, ["-i", "--clock=virtual"],
-                                 "asyncio.run(asyncio.sleep(0))\n", env)
-    check("piped: asyncio.run at the prompt raises as under python -m asyncio",
+    program = ("async def main():\n"
+               "    left = asyncio.create_task(asyncio.sleep(5), name='left')\n"
+               "    await asyncio.sleep(1)\n"
+               "    print('main done at', asyncio.get_running_loop().time())\n"
+               "    return left\n"
+               "\n"
+               "left = asyncio.run(main())\n"
+               "left.cancelled()\n"
+               "async def nested():\n"
+               "    asyncio.run(asyncio.sleep(0))\n"
+               "\n"
+               "await nested()\n")
+    status, out, err = run_piped(handoff, ["-i", "--clock=virtual"], program, env)
+    check("piped: asyncio.run at the prompt runs main() on the session's loop",
+          "main done at 1.0\n" in out, out)
+    check("piped: asyncio.run at the prompt cancels the tasks main() left, as CPython's does",
+          ">>> left.cancelled()\nTrue\n" in out, out)
+    check("piped: asyncio.run inside a coroutine still refuses, as CPython's does",
           "RuntimeError: asyncio.run() cannot be called from a running event loop" in err, err)
 
     status, out, err = run_piped(handoff, ["-i", "--clock=virtual"],
@@ -479,10 +508,132 @@ def piped_flows(handoff, work):
           "t.done()\nFalse\n>>> :run 1\nran at t=1.000: 1 task pending\n>>> t.done()\nFalse\n" in out, out)
     check("piped: :run SECONDS reaches the timer", "t.result()\n'late'\n" in out, out)
 
+    file_command_flows(handoff, work, env)
+
     status, out, err = run_piped(handoff, ["-c", "print('no prompt')"], "", env)
     check("piped: without -i, -c runs as before", out == "no prompt\n" and status == 0, out)
     status, out, err = run_piped(handoff, [], "print('script')\n", env)
     check("piped: standard input without -i is a program, as before", out == "script\n", out)
+
+
+def unwritable_path(work):
+    """A path the export cannot create: root writes anywhere it has a file system,
+    so as root a file in sysfs (which refuses new files); else a read-only directory."""
+    if os.geteuid() == 0:
+        return "/sys/kernel/handoff-export.jsonl"
+    locked = os.path.join(work, "locked")
+    os.makedirs(locked, exist_ok=True)
+    os.chmod(locked, 0o500)
+    return os.path.join(locked, "out.jsonl")
+
+
+def file_command_flows(handoff, work, env):
+    """:load and :export, and every bad path they can be given: one clear line each, the session goes on."""
+    program = os.path.join(work, "ticker.py")
+    with open(program, "w") as f:
+        f.write("import asyncio\n\nasync def tick(n):\n    for i in range(n):\n        await asyncio.sleep(1)\n"
+                "    return n\n\nloaded = 'yes'\nprint('ticker loaded')\n")
+    with open(os.path.join(work, "raises.py"), "w") as f:
+        f.write("x = 1\nraise ValueError('in the file')\n")
+    with open(os.path.join(work, "binary.py"), "wb") as f:
+        f.write(bytes(range(256)))
+    with open(os.path.join(work, "not_utf8.py"), "wb") as f:
+        f.write(b"ok = 1\ns = '\xff'\n")
+    with open(os.path.join(work, "large.py"), "wb") as f:
+        f.truncate(300 * 1024 * 1024)  # sparse: too large without taking the space
+    os.makedirs(os.path.join(work, "a_directory"), exist_ok=True)
+    unreadable = os.path.join(work, "unreadable.py")
+    with open(unreadable, "w") as f:
+        f.write("print('read')\n")
+    os.chmod(unreadable, 0)
+    keeper = "t = asyncio.create_task(tick(3))\n"
+
+    lines = (":load ticker.py\nloaded\n" + keeper + ":run 1\n"
+             ":load no_such_file.py\n:load a_directory\n:load binary.py\n:load not_utf8.py\n:load large.py\n"
+             ":load raises.py\nx\n:load\n:load /dev/zero\n:load unreadable.py\n:run 1e300\n"
+             ":run\nt.result()\n"
+             ":export trace.jsonl\n:export trace.log log\n:export a_directory\n:export missing_dir/x.jsonl\n"
+             f":export {unwritable_path(work)}\n:export /dev/full\n:export\n:tasks\n"
+             ":help\n:help load\n:help export\n'still here'\n")
+    status, out, err = run_piped(handoff, ["-i", "--clock=virtual"], lines, env, cwd=work)
+    subprocess.run(["chmod", "-R", "u+rwx", work], check=False)
+    os.chmod(unreadable, 0o600)
+    check("piped: :load runs a file in the session, its names stay",
+          "ticker loaded\n>>> loaded\n'yes'\n" in out, out)
+    check("piped: a missing file is one clear line",
+          "can't load 'no_such_file.py': [Errno 2] No such file or directory\n" in out, out)
+    check("piped: a directory is one clear line", "can't load 'a_directory': [Errno 21] Is a directory\n" in out, out)
+    check("piped: a binary file is a located SyntaxError",
+          re.search(r'File ".*binary\.py", line 1\n.*SyntaxError: source code cannot contain null bytes', err, re.S)
+          is not None, err)
+    check("piped: invalid UTF-8 is a located SyntaxError",
+          re.search(r'File ".*not_utf8\.py", line 2\n.*SyntaxError: \(unicode error\)', err, re.S) is not None, err)
+    check("piped: a file past the size cap is refused", "can't load 'large.py': the file is larger than 256 MB\n" in out,
+          out)
+    check("piped: an exception in a loaded file prints its traceback, names bound before it stay",
+          "ValueError: in the file" in err and ">>> x\n1\n" in out, out + err)
+    check("piped: :load without a file prints its usage", "usage: :load FILE\n" in out, out)
+    check("piped: a device is not loaded", "can't load '/dev/zero': not a regular file\n" in out, out)
+    if os.geteuid() == 0:  # root reads a file of mode 000
+        check("piped: :load of a file of mode 000 reads it as root", ">>> :load unreadable.py\nread\n" in out, out)
+    else:
+        check("piped: an unreadable file is one clear line",
+              "can't load 'unreadable.py': [Errno 13] Permission denied\n" in out, out)
+    check("piped: :run refuses to push the clock past its limit",
+          "can't run for 1e+300 s: the loop's clock stays below 1e+06 s (t=1.000 now)\n" in out, out)
+    check("piped: the session's task survives every bad :load", ">>> t.result()\n3\n" in out, out)
+    check("piped: :export reports the events written",
+          re.search(r"exported (\d+) events to 'trace\.jsonl' \(jsonl\)\n", out) is not None, out)
+    check("piped: :export FILE log writes the log's lines",
+          re.search(r"exported \d+ events to 'trace\.log' \(log\)\n", out) is not None, out)
+    check("piped: :export to a directory is one clear line",
+          "can't export to 'a_directory': [Errno 21] Is a directory\n" in out, out)
+    check("piped: :export into a missing directory is one clear line",
+          "can't export to 'missing_dir/x.jsonl': [Errno 2] No such file or directory\n" in out, out)
+    check("piped: :export to an unwritable path is one clear line",
+          re.search(r"can't export to '[^']*': \[Errno (13|30)\] ", out) is not None, out)
+    check("piped: :export to a full device reports the failed write",
+          "can't export to '/dev/full': [Errno 28] No space left on device\n" in out, out)
+    check("piped: :export without a file prints its usage", "usage: :export FILE [jsonl|log]\n" in out, out)
+    check("piped: :help lists :load and :export",
+          re.search(r"\n  :load FILE +run a \.py file.*\n  :export FILE \[jsonl\|log\] +write the last 1,000 events",
+                    out, re.S) is not None, out)
+    check("piped: :help export says the ring holds the last 1,000 events and --trace-file keeps a run",
+          "ring of the last 1,000 events" in out and "--trace-file=FILE" in out, out)
+    check("piped: the session goes on after every bad path", out.endswith(">>> 'still here'\n'still here'\n"),
+          out[-300:])
+
+    exported = []
+    try:
+        with open(os.path.join(work, "trace.jsonl")) as f:
+            exported = [json.loads(line) for line in f]
+    except (OSError, ValueError) as error:
+        check("piped: the exported JSON lines parse", False, str(error))
+    direct = subprocess.run([handoff, "--clock=virtual", "--trace=jsonl", "-c",
+                             "import asyncio\n" + open(program).read().split("loaded =")[0] +
+                             "async def main():\n    t = asyncio.create_task(tick(3))\n    await t\n"
+                             "asyncio.run(main())\n"],
+                            capture_output=True, text=True, env=env, timeout=60)
+    traced = [json.loads(line) for line in direct.stderr.splitlines() if line.startswith("{")]
+    def task_events(events):
+        return [(e["event"], e["t"]) for e in events if e.get("task", {}).get("coro") == "tick"]
+    check("piped: :export's JSON lines are --trace=jsonl's, for the same task",
+          exported and task_events(exported) == task_events(traced),
+          f"{task_events(exported)}\nvs\n{task_events(traced)}")
+    with open(os.path.join(work, "trace.log")) as f:
+        log = f.read()
+    check("piped: :export log writes the log renderer's lines", "✓ done → 3" in log and "\x1b[" not in log, log)
+
+    # Past the ring's 1,000 events: the export says how many are gone.
+    lines = ("async def spin():\n    for i in range(600):\n        await asyncio.sleep(0)\n\n"
+             "await spin()\n:export many.jsonl\n")
+    status, out, err = run_piped(handoff, ["-i", "--clock=virtual"], lines, env, cwd=work)
+    with open(os.path.join(work, "many.jsonl")) as f:
+        count = sum(1 for _ in f)
+    check("piped: :export of a long run writes the ring's last 1,000 events and says older are gone",
+          re.search(r"exported 1000 events to 'many\.jsonl' \(jsonl; the history keeps the last 1000, \d+ older "
+                    r"are gone \(--trace-file=FILE keeps a whole run\)\)\n", out) is not None and 900 < count <= 1000,
+          f"{count} lines; {out}")
 
 
 def main():

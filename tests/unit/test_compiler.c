@@ -597,7 +597,6 @@ Test(compiler, syntax_errors_worded_and_placed_as_cpython) {
 
 Test(compiler, constructs_outside_the_subset_are_named) {
     expect_error("x = 3j\n", "handoff does not support complex numbers", 1, 5);
-    expect_error("x = b'abc'\n", "handoff does not support bytes literals", 1, 5);
     expect_error("from . import x\n", "handoff has no packages: relative imports are not supported", 1, 1);
 }
 

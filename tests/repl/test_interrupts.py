@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""test_interrupts.py — Ctrl-C at the prompt's hard moments, through a pseudo-terminal.
+
+Each flow presses Ctrl-C while something holds the loop (a blocking time.sleep at the
+prompt, a callback that never returns, a task blocked in time.sleep) or while the trace
+floods the screen, then checks that the prompt comes back, the session is intact, and
+:tasks shows every task in a true state. Real clock; waits are generous timeouts.
+
+usage: test_interrupts.py --handoff PATH
+"""
+import argparse
+import os
+import re
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from test_repl import Terminal, check, environment, failures  # noqa: E402
+
+
+def define(t, source):
+    t.type(source.replace("\n", "\r") + "\r")
+    t.expect(r"\n>>> ")
+
+
+def interrupt(t, line, settle=0.8):
+    t.type(line + "\r")
+    t.settle(settle)
+    t.type("\x03")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--handoff", required=True)
+    handoff = os.path.abspath(parser.parse_args().handoff)
+    with tempfile.TemporaryDirectory(prefix="handoff-interrupts-") as state:
+        env = environment(state)
+        t = Terminal(handoff, ["--trace=log"], env)
+        try:
+            t.expect(r">>> ")
+            define(t, "def spin():\n    while True: pass\n")
+            define(t, "async def sleeper():\n    await asyncio.sleep(1000)\n")
+            define(t, "async def blocker():\n    time.sleep(1000)\n")
+            define(t, "async def ping():\n    while True: await asyncio.sleep(0.005)\n")
+            t.type("s = asyncio.create_task(sleeper(), name='sleeper')\r")
+            t.expect(r"sleep\(1000\)")
+
+            interrupt(t, "time.sleep(1000)")
+            check("Ctrl-C cuts a blocking time.sleep at the prompt short",
+                  t.expect(r"KeyboardInterrupt\n") is not None, t.tail())
+            t.type(":tasks\r")
+            match = t.expect(r"tasks at t=([0-9.]+)")
+            check("the loop's clock moved only by the part of time.sleep that passed",
+                  match is not None and float(match.group(1)) < 100, t.tail())
+
+            interrupt(t, "asyncio.get_running_loop().call_soon(spin)")
+            check("Ctrl-C stops a callback that never returns",
+                  t.expect(r"in spin.*KeyboardInterrupt") is not None, t.tail())
+            t.type("'after the callback'\r")
+            check("the prompt answers after the callback was stopped",
+                  t.expect(r"'after the callback'\n") is not None, t.tail())
+
+            interrupt(t, "b = asyncio.create_task(blocker(), name='blocker')")
+            check("Ctrl-C stops a task blocked in time.sleep",
+                  t.expect(r"in blocker.*KeyboardInterrupt") is not None, t.tail())
+            t.type(":tasks\r")
+            rows = t.expect(r"sleeper\(\)\s+(\w+).*blocker\(\)\s+(\w+)")
+            check(":tasks afterwards: the sleeping task still waits, the blocked one failed",
+                  rows is not None and rows.groups() == ("waiting", "failed"), t.tail())
+
+            # The trace floods the screen; Ctrl-C at the prompt clears the line, and
+            # the loop can still be paused and inspected.
+            t.type("p = asyncio.create_task(ping(), name='ping')\r")
+            t.settle(1.0)
+            t.mark = len(t.data)  # what the flood printed so far is not searched again
+            t.type("half typed")
+            t.type("\x03")
+            t.settle(0.3)
+            t.mark = len(t.data)
+            t.type(":pause\r")
+            check(":pause works while the trace floods the screen",
+                  t.expect(r"the loop is paused") is not None, t.tail())
+            t.settle(0.5)
+            t.mark = len(t.data)
+            t.type(":tasks\r")
+            row = t.expect(r"ping\(\)\s+(\w+)")
+            check(":tasks shows the flooding task ready or waiting while paused",
+                  row is not None and row.group(1) in ("ready", "waiting"), t.tail())
+            t.type(":cancel ping\r")
+            t.type(":resume\r")
+            t.settle(0.5)
+            t.mark = len(t.data)
+            t.type(":tasks\r")
+            row = t.expect(r"ping\(\)\s+(\w+)")
+            check("the flooding task is cancelled after :cancel and :resume",
+                  row is not None and row.group(1) == "cancelled", t.tail())
+            t.type("'intact'\r")
+            check("the session is intact after every interrupt", t.expect(r"'intact'\n") is not None, t.tail())
+            t.type("\x04")
+            check("Ctrl-D still leaves with status 0", t.wait() == 0, f"status {t.status}")
+        finally:
+            t.close()
+    if failures:
+        print(f"{len(failures)} failed")
+        return 1
+    print("all passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
