@@ -4,10 +4,7 @@
  * show it), and the wake-up orders CPython 3.11 has. Programs assert their own order. */
 #include <criterion/criterion.h>
 
-#include "aio_sync.h"
-#include "compiler.h"
-#include "loop.h"
-#include "vm.h"
+#include "aio_test_session.h"
 
 static VM *vm;
 static AioLoop *loop;
@@ -20,37 +17,19 @@ static void record_suspend(void *data, const AioEvent *event) {
     snprintf(suspends[suspend_count++], sizeof suspends[0], "%s", event->detail);
 }
 
-static void silence(void *data, int stream, const char *bytes, size_t length) {
-    UNUSED(data);
-    UNUSED(stream);
-    UNUSED(bytes);
-    UNUSED(length);
-}
-
 static void start(void) {
-    vm = vm_new();
-    loop = loop_install(vm, CLOCK_VIRTUAL, 1);
-    aio_sync_register();
-    asyncio_register(vm);
-    vm->write = silence;
     suspend_count = 0;
-    loop_set_event_sink(loop, record_suspend, NULL);
+    aio_test_start(record_suspend, NULL);
+    vm = aio_test_vm;
+    loop = aio_test_loop;
 }
 
-static void finish(void) {
-    vm->on_coroutine_dropped = NULL;
-    vm_free(vm);
-    loop_free(loop);
-}
+static void finish(void) { aio_test_finish(); }
 
 /* Runs a program that must not raise (its asserts check the order). */
 static void run_program(const char *source) {
-    Diagnostic diag;
-    ObjCode *code = compiler_compile_source(vm, source, strlen(source), "<test>", false, &diag);
-    cr_assert_not_null(code, "%s (line %d)", diag.message, diag.line);
-    Value result = vm_run_module(vm, code, vm->main_globals);
-    if (IS_EMPTY(result)) vm_take_exception(vm);
-    cr_assert(!IS_EMPTY(result), "the program raised");
+    Value raised = aio_test_run(source);
+    cr_assert(IS_EMPTY(raised), "the program raised");
 }
 
 static bool suspended_on(const char *what) {

@@ -3,10 +3,7 @@
  * tasks (vm->max_tasks, --max-tasks): past it, creating a task raises RuntimeError. */
 #include <criterion/criterion.h>
 
-#include "aio_sync.h"
-#include "compiler.h"
-#include "loop.h"
-#include "vm.h"
+#include "aio_test_session.h"
 
 static VM *vm;
 static AioLoop *loop;
@@ -22,37 +19,17 @@ static void record_wake(void *data, const AioEvent *event) {
              event->kind == AIO_EV_WAKE ? "wake" : "resume", event->reason != NULL ? event->reason : "-");
 }
 
-static void silence(void *data, int stream, const char *bytes, size_t length) {
-    UNUSED(data);
-    UNUSED(stream);
-    UNUSED(bytes);
-    UNUSED(length);
-}
-
 static void start(void) {
-    vm = vm_new();
-    loop = loop_install(vm, CLOCK_VIRTUAL, 1);
-    aio_sync_register();
-    asyncio_register(vm);
-    vm->write = silence;
     wake_count = 0;
-    loop_set_event_sink(loop, record_wake, NULL);
+    aio_test_start(record_wake, NULL);
+    vm = aio_test_vm;
+    loop = aio_test_loop;
 }
 
-static void finish(void) {
-    vm->on_coroutine_dropped = NULL;
-    vm_free(vm);
-    loop_free(loop);
-}
+static void finish(void) { aio_test_finish(); }
 
 /* Runs a program; returns the exception it raised, or EMPTY. */
-static Value run_program(const char *source) {
-    Diagnostic diag;
-    ObjCode *code = compiler_compile_source(vm, source, strlen(source), "<test>", false, &diag);
-    cr_assert_not_null(code, "%s (line %d)", diag.message, diag.line);
-    Value result = vm_run_module(vm, code, vm->main_globals);
-    return IS_EMPTY(result) ? vm_take_exception(vm) : EMPTY_VAL;
-}
+static Value run_program(const char *source) { return aio_test_run(source); }
 
 static bool recorded(const char *line) {
     for (int i = 0; i < wake_count; i++)
