@@ -344,6 +344,12 @@ const char *vm_source_line(VM *vm, const char *filename, int line, size_t *lengt
 /* ------------------------------------------------------------------ running */
 
 Value vm_run_module(VM *vm, ObjCode *code, ObjDict *globals) {
+    /* Ctrl-C while the module was compiled: the program stops before its first
+     * line (straight-line code may reach no safe point at all). */
+    if (vm->interrupted) {
+        vm->interrupted = 0;
+        return vm_raise_empty(vm, vm->types.KeyboardInterrupt);
+    }
     ObjFunction *function = function_new(vm, code, globals);
     return vm_call(vm, OBJ_VAL(function), 0, NULL);
 }

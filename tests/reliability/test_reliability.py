@@ -324,7 +324,32 @@ def flood_and_interrupt(c, label, name, source):
     c.check(f"{label} ({sent} SIGINT)", result, 130, "KeyboardInterrupt", [name])
 
 
+def interrupt_while_compiling(c):
+    """Ctrl-C while handoff compiles a program of 40 MB of straight-line code
+    (seconds of work, which the signal lands in): the program stops before its
+    first line prints, with KeyboardInterrupt and exit 130 — even though code
+    without loops or Python calls reaches no safe point of its own."""
+    lines = ["print('first line ran')"] + [f"x{i % 1000} = {i % 1000}" for i in range(3_000_000)]
+    path = c.write("compile_interrupted.py", "\n".join(lines) + "\n")
+    started = time.monotonic()
+    process = subprocess.Popen([c.handoff, "--trace=off", path], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(0.5)
+    process.send_signal(signal.SIGINT)
+    try:
+        stdout, stderr = process.communicate(timeout=TIMEOUT)
+        status = process.returncode
+    except subprocess.TimeoutExpired:
+        process.kill()
+        stdout, stderr = process.communicate()
+        status = None
+    result = Run(status, stdout, stderr, time.monotonic() - started)
+    c.check("Ctrl-C while compiling stops the program before its first line", result, 130,
+            "KeyboardInterrupt", stdout=b"")
+
+
 def interrupts(c):
+    interrupt_while_compiling(c)
     flood_and_interrupt(c, "Ctrl-C while a task floods standard output", "flood_async.py", FLOOD_ASYNC)
     flood_and_interrupt(c, "Ctrl-C while a loop floods standard output", "flood_sync.py", FLOOD_SYNC)
 
