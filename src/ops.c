@@ -683,9 +683,8 @@ static Value special_attribute(VM *vm, Value obj, ObjStr *name) {
         }
         return EMPTY_VAL;
     }
-    case OBJ_MODULE:
-        if (name == vm->s_dict) return OBJ_VAL(AS_MODULE(obj)->dict);
-        return dict_get_str(AS_MODULE(obj)->dict, name);
+    case OBJ_MODULE: /* its dict was read first, in vm_getattr_opt */
+        return name == vm->s_dict ? OBJ_VAL(AS_MODULE(obj)->dict) : EMPTY_VAL;
     case OBJ_GENERATOR: {
         ObjGenerator *gen = AS_GENERATOR(obj);
         if (name == vm->s_name) return OBJ_VAL(gen->name);
