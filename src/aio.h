@@ -50,12 +50,16 @@ typedef struct AioTask {
     AioFuture future;
     Value coro;             /* the coroutine it drives */
     Value fut_waiter;       /* the future it waits on, or EMPTY */
-    Value name;             /* a str: "Task-2" or the name given */
+    /* The name given, as a str; or INT_VAL(n) for the default "Task-n", made into a
+     * str only when asked for (task_name_value): most tasks never are, and a string
+     * a task is 80 bytes of W2's budget. Read it with task_name. */
+    Value name;
     int64_t id;             /* 1 for the first task of a run... (trace ids) */
-    int num_cancels_requested; /* cancelling() */
-    bool must_cancel;       /* cancel() arrived while no future was awaited: throw at the next step */
     const char *resume_reason; /* why its next step runs, for the trace: "timer", "future done", ... */
     struct AioTask *prev, *next; /* the loop's pending tasks, in creation order */
+    int32_t num_cancels_requested; /* cancelling() */
+    uint32_t name_revision; /* counts set_name (and create_task's name=): the trace compares names only when it moved */
+    bool must_cancel;       /* cancel() arrived while no future was awaited: throw at the next step */
 } AioTask;
 
 /* A callback scheduled with call_soon/call_later/call_at; cancel() keeps it from running. */
@@ -101,6 +105,13 @@ bool task_cancel(VM *vm, AioTask *task, Value message);
 void task_init_class(VM *vm, ObjClass *cls);
 /* "Task-2 (worker)" for diagnostics, into buf. */
 void task_describe(AioTask *task, char *buf, size_t size);
+/* The task's name: its str's text, or the default "Task-n" written into buf. */
+enum { TASK_NAME_BUF = 32 };
+const char *task_name(const AioTask *task, char buf[TASK_NAME_BUF]);
+/* The name as a str (get_name, repr), made once from the default and kept. */
+Value task_name_value(VM *vm, AioTask *task);
+/* Gives the task a new name (a str). */
+void task_set_name(AioTask *task, Value name);
 
 /* ---- handles and scheduling (loop.c) ---- */
 /* Schedules fn(data, arg) for the loop's next iteration (no Handle object is made). */

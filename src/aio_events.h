@@ -32,6 +32,9 @@ typedef struct {
     int64_t id;           /* 1 for Task-1, ... (creation order) */
     const char *name;     /* "Task-1" or the name given */
     const char *coro;     /* the coroutine's qualified name, "count" */
+    /* Changes whenever the task's name does; 0: unknown (a consumer compares the text). */
+    uint32_t name_revision;
+    char name_buf[32];    /* where `name` is written when the task has only its default name */
 } AioTaskRef;
 
 typedef struct {

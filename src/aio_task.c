@@ -23,8 +23,41 @@ AioTask *task_current(VM *vm) {
     return loop != NULL ? loop->current : NULL;
 }
 
+const char *task_name(const AioTask *task, char buf[TASK_NAME_BUF]) {
+    if (IS_STR(task->name)) return AS_STR(task->name)->chars;
+    if (!IS_INT(task->name)) return "?";
+    /* "Task-" and the digits, by hand: the trace asks on every event. */
+    char digits[24];
+    int n = 0;
+    uint64_t number = (uint64_t)AS_INT(task->name);
+    do {
+        digits[n++] = (char)('0' + number % 10);
+        number /= 10;
+    } while (number > 0);
+    memcpy(buf, "Task-", 5);
+    int at = 5;
+    while (n > 0) buf[at++] = digits[--n];
+    buf[at] = '\0';
+    return buf;
+}
+
+Value task_name_value(VM *vm, AioTask *task) {
+    if (!IS_STR(task->name)) {
+        char buf[TASK_NAME_BUF];
+        const char *text = task_name(task, buf);
+        task->name = OBJ_VAL(str_new(vm, text, strlen(text)));
+    }
+    return task->name;
+}
+
+void task_set_name(AioTask *task, Value name) {
+    task->name = name;
+    task->name_revision++;
+}
+
 void task_describe(AioTask *task, char *buf, size_t size) {
-    const char *name = IS_STR(task->name) ? AS_STR(task->name)->chars : "?";
+    char name_buf[TASK_NAME_BUF];
+    const char *name = task_name(task, name_buf);
     const char *coro = IS_GENERATOR(task->coro) ? AS_GENERATOR(task->coro)->qualname->chars : "?";
     snprintf(buf, size, "%s (%s)", name, coro);
 }
@@ -239,7 +272,7 @@ AioTask *task_new(VM *vm, Value coro, Value name) {
         return NULL;
     }
     if (IS_NONE(name) || IS_EMPTY(name)) {
-        name = OBJ_VAL(str_printf(vm, "Task-%lld", (long long)++loop->task_name_counter));
+        name = INT_VAL(++loop->task_name_counter); /* "Task-n", made when asked for */
     } else if (!IS_STR(name)) {
         name = vm_str(vm, name);
         if (IS_EMPTY(name)) return NULL;
@@ -253,6 +286,7 @@ AioTask *task_new(VM *vm, Value coro, Value name) {
     task->coro = coro;
     task->fut_waiter = EMPTY_VAL;
     task->name = name;
+    task->name_revision = 0;
     task->id = ++loop->task_ids;
     task->num_cancels_requested = 0;
     task->must_cancel = false;
@@ -295,14 +329,14 @@ static AioTask *self_task(VM *vm, Value self, const char *method) {
 
 static Value m_get_name(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     TASK_METHOD("get_name", 0, 0)
-    return task->name;
+    return task_name_value(vm, task);
 }
 
 static Value m_set_name(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     TASK_METHOD("set_name", 1, 1)
     Value name = vm_str(vm, args[1]);
     if (IS_EMPTY(name)) return EMPTY_VAL;
-    task->name = name;
+    task_set_name(task, name);
     return NONE_VAL;
 }
 
@@ -341,7 +375,7 @@ static Value m_repr(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
                              : future->state == FUTURE_CANCELLED ? "cancelled"
                                                                  : "finished");
     strbuf_append_cstr(&buf, " name=");
-    str_repr_into(&buf, AS_STR(task->name));
+    str_repr_into(&buf, AS_STR(task_name_value(vm, task)));
     strbuf_appendf(&buf, " coro=%s()", IS_GENERATOR(task->coro) ? AS_GENERATOR(task->coro)->qualname->chars : "?");
     if (future->state == FUTURE_FINISHED) {
         bool failed = !IS_EMPTY(future->exception);

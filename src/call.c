@@ -343,16 +343,11 @@ void vm_define_value(VM *vm, ObjDict *dict, const char *name, Value value) {
     dict_set_str(vm, dict, str_intern_cstr(vm, name), value);
 }
 
-void vm_push_root(VM *vm, Value v) {
-    if (vm->temp_root_count + 1 > vm->temp_root_capacity) {
-        int old = vm->temp_root_capacity;
-        vm->temp_root_capacity = GROW_CAPACITY(old);
-        vm->temp_roots = GROW_ARRAY(vm, Value, vm->temp_roots, old, vm->temp_root_capacity);
-    }
-    vm->temp_roots[vm->temp_root_count++] = v;
+void vm_grow_roots(VM *vm) {
+    int old = vm->temp_root_capacity;
+    vm->temp_root_capacity = GROW_CAPACITY(old);
+    vm->temp_roots = GROW_ARRAY(vm, Value, vm->temp_roots, old, vm->temp_root_capacity);
 }
-
-void vm_pop_roots(VM *vm, int count) { vm->temp_root_count -= count; }
 
 void vm_write(VM *vm, int stream, const char *bytes, size_t length) {
     if (length == 0) return;

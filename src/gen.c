@@ -294,6 +294,12 @@ static ResumeResult result_of_call(VM *vm, Value result, Value *out) {
 
 ResumeResult vm_delegate_send(VM *vm, Value iter, Value value, Value *out) {
     if (IS_GENERATOR(iter)) return gen_send(vm, AS_GENERATOR(iter), value, out);
+    if (IS_ITERATOR(iter) && AS_ITERATOR(iter)->type_name == vm->self_awaitable_name && IS_NONE(value)) {
+        *out = NONE_VAL; /* asyncio.sleep()'s awaitable: its next, with no detour */
+        int status = AS_ITERATOR(iter)->next(vm, AS_ITERATOR(iter), out);
+        if (status > 0) return RESUME_YIELD;
+        return status == 0 ? RESUME_RETURN : result_of_call(vm, EMPTY_VAL, out);
+    }
     if (is_async_step(iter)) return async_step_resume(vm, AS_ITERATOR(iter), value, EMPTY_VAL, out);
     if (IS_NONE(value)) {
         /* An iterator may leave its return value in *out when it is exhausted

@@ -251,12 +251,12 @@ static AioEvent replay(const HistoryEvent *kept, AioTaskRef *delayed) {
     event.time = kept->time;
     event.until = kept->until;
     event.duration = kept->duration;
-    event.task = (AioTaskRef){kept->task_id, kept->task_name, kept->task_has_coro ? kept->task_coro : NULL};
-    event.other = (AioTaskRef){kept->other_id, kept->other_name, kept->other_has_coro ? kept->other_coro : NULL};
+    event.task = (AioTaskRef){.id = kept->task_id, .name = kept->task_name, .coro = kept->task_has_coro ? kept->task_coro : NULL};
+    event.other = (AioTaskRef){.id = kept->other_id, .name = kept->other_name, .coro = kept->other_has_coro ? kept->other_coro : NULL};
     event.reason = kept->has_reason ? kept->reason : NULL;
     event.detail = kept->has_detail ? kept->detail : NULL;
     int shown = kept->delayed_count < HISTORY_DELAYED ? kept->delayed_count : HISTORY_DELAYED;
-    for (int i = 0; i < shown; i++) delayed[i] = (AioTaskRef){kept->delayed_id[i], kept->delayed_name[i], NULL};
+    for (int i = 0; i < shown; i++) delayed[i] = (AioTaskRef){.id = kept->delayed_id[i], .name = kept->delayed_name[i], .coro = NULL};
     event.delayed = delayed;
     event.delayed_count = shown;
     event.file = kept->file[0] != '\0' ? kept->file : NULL;

@@ -24,9 +24,6 @@ static bool is_asyncio_file(const ObjStr *file) {
 
 /* ------------------------------------------------------------------ names */
 
-static const char *task_name(const AioTask *task) {
-    return IS_STR(task->name) ? AS_STR(task->name)->chars : "?";
-}
 
 static const char *coro_name(const AioTask *task) {
     return IS_GENERATOR(task->coro) ? AS_GENERATOR(task->coro)->qualname->chars : NULL;
@@ -35,7 +32,8 @@ static const char *coro_name(const AioTask *task) {
 /* "Task-2 count()" */
 static void put_task(FILE *out, const AioTask *task) {
     const char *coro = coro_name(task);
-    fprintf(out, "%s", task_name(task));
+    char name_buf[TASK_NAME_BUF];
+    fprintf(out, "%s", task_name(task, name_buf));
     if (coro != NULL) fprintf(out, " %s()", coro);
 }
 
@@ -45,8 +43,9 @@ static void describe_future(const AioFuture *future, char *buf, size_t size) {
     if (future->is_task) {
         const AioTask *task = (const AioTask *)future;
         const char *coro = coro_name(task);
-        if (coro != NULL) snprintf(buf, size, "%s (%s)", task_name(task), coro);
-        else snprintf(buf, size, "%s", task_name(task));
+        char name_buf[TASK_NAME_BUF];
+        if (coro != NULL) snprintf(buf, size, "%s (%s)", task_name(task, name_buf), coro);
+        else snprintf(buf, size, "%s", task_name(task, name_buf));
     } else if (future->gather_count > 0 || IS_LIST(future->children)) {
         snprintf(buf, size, "gather of %d", future->gather_count);
     } else if (future->until >= 0) {
@@ -136,7 +135,8 @@ static void row_from_history(TaskRow *row, const HistoryTask *known, double now)
 static void live_row(TaskRow *row, const AioLoop *loop, const ReadySet *ready, const AioTask *task,
                      const HistoryTask *known) {
     row->id = task->id;
-    snprintf(row->name, sizeof row->name, "%s", task_name(task));
+    char name_buf[TASK_NAME_BUF];
+    snprintf(row->name, sizeof row->name, "%s", task_name(task, name_buf));
     const char *coro = coro_name(task);
     snprintf(row->coro, sizeof row->coro, "%s%s", coro != NULL ? coro : "", coro != NULL ? "()" : "");
     TaskState state = state_of(loop, ready, task);
@@ -296,8 +296,10 @@ AioTask *inspect_find_task(AioLoop *loop, const char *spec, const char **why) {
     if (length >= sizeof wanted) length = sizeof wanted - 1;
     memcpy(wanted, spec, length);
     wanted[length] = '\0';
-    for (AioTask *task = loop->tasks_head; task != NULL; task = task->next)
-        if (strcmp(task_name(task), wanted) == 0) return task;
+    for (AioTask *task = loop->tasks_head; task != NULL; task = task->next) {
+        char name_buf[TASK_NAME_BUF];
+        if (strcmp(task_name(task, name_buf), wanted) == 0) return task;
+    }
     int64_t id;
     if (parse_id(wanted, &id)) {
         for (AioTask *task = loop->tasks_head; task != NULL; task = task->next)

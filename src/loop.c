@@ -100,29 +100,35 @@ double loop_time(VM *vm) { return clock_now(vm->loop); }
 void loop_task_ref(AioTask *task, AioTaskRef *ref) {
     if (task == NULL) {
         ref->id = 0;
+        ref->name_revision = 1;
         ref->name = "loop";
         ref->coro = NULL;
         return;
     }
     ref->id = task->id;
-    ref->name = IS_STR(task->name) ? AS_STR(task->name)->chars : "?";
+    ref->name = task_name(task, ref->name_buf);
+    ref->name_revision = task->name_revision + 1;
     ref->coro = IS_GENERATOR(task->coro) ? AS_GENERATOR(task->coro)->qualname->chars : NULL;
 }
 
 void loop_emit(AioLoop *loop, AioEventKind kind, AioTask *task, AioTask *other, const char *reason,
                const char *detail, double until, double duration) {
     if (!loop_tracing(loop)) return;
+    /* Every field set one by one: a memset of the whole event was a string
+     * instruction with a high start-up cost, twice a hand-off. */
     AioEvent event;
-    memset(&event, 0, sizeof event);
     event.kind = kind;
     event.time = clock_now(loop);
     loop_task_ref(task, &event.task);
-    if (other != NULL) loop_task_ref(other, &event.other);
-    else loop_task_ref(NULL, &event.other);
+    loop_task_ref(other, &event.other);
     event.reason = reason;
     event.detail = detail;
     event.until = until;
     event.duration = duration;
+    event.delayed = NULL;
+    event.delayed_count = 0;
+    event.file = NULL;
+    event.line = 0;
     loop->sink(loop->sink_data, &event);
 }
 
@@ -139,7 +145,7 @@ void loop_report_blocking(VM *vm, const char *what, double duration) {
     AioTaskRef delayed[MAX_DELAYED];
     int count = 0;
     for (size_t i = 0; i < loop->ready_count && count < MAX_DELAYED; i++) {
-        ReadyEntry *entry = &loop->ready[(loop->ready_head + i) % loop->ready_capacity];
+        ReadyEntry *entry = &loop->ready[(loop->ready_head + i) & (loop->ready_capacity - 1)];
         if (aio_is_task(entry->data)) loop_task_ref((AioTask *)AS_OBJ(entry->data), &delayed[count++]);
     }
     AioEvent event;
@@ -158,34 +164,42 @@ void loop_report_blocking(VM *vm, const char *what, double duration) {
 
 /* ------------------------------------------------------------- ready queue */
 
-static void ready_push(AioLoop *loop, ReadyEntry entry) {
-    if (loop->ready_count == loop->ready_capacity) {
-        size_t capacity = loop->ready_capacity < 64 ? 64 : loop->ready_capacity * 2;
-        ReadyEntry *grown = malloc(sizeof(ReadyEntry) * capacity);
-        if (grown == NULL) {
-            fprintf(stderr, "handoff: out of memory (ready queue)\n");
-            abort();
-        }
-        for (size_t i = 0; i < loop->ready_count; i++)
-            grown[i] = loop->ready[(loop->ready_head + i) % loop->ready_capacity];
-        free(loop->ready);
-        loop->ready = grown;
-        loop->ready_capacity = capacity;
-        loop->ready_head = 0;
+static void ready_grow(AioLoop *loop) {
+    size_t capacity = loop->ready_capacity < 64 ? 64 : loop->ready_capacity * 2;
+    ReadyEntry *grown = malloc(sizeof(ReadyEntry) * capacity);
+    if (grown == NULL) {
+        fprintf(stderr, "handoff: out of memory (ready queue)\n");
+        abort();
     }
-    loop->ready[(loop->ready_head + loop->ready_count) % loop->ready_capacity] = entry;
+    for (size_t i = 0; i < loop->ready_count; i++)
+        grown[i] = loop->ready[(loop->ready_head + i) & (loop->ready_capacity - 1)];
+    free(loop->ready);
+    loop->ready = grown;
+    loop->ready_capacity = capacity;
+    loop->ready_head = 0;
+}
+
+/* Fields are stored one by one: a whole struct passed by value costs a stall
+ * (stores then a wider load of the same bytes) on every hand-off. */
+static inline void ready_push(AioLoop *loop, AioCallbackFn fn, Value data, Value arg, AioHandle *handle) {
+    if (loop->ready_count == loop->ready_capacity) ready_grow(loop);
+    ReadyEntry *entry = &loop->ready[(loop->ready_head + loop->ready_count) & (loop->ready_capacity - 1)];
+    entry->fn = fn;
+    entry->data = data;
+    entry->arg = arg;
+    entry->handle = handle;
     loop->ready_count++;
 }
 
 static ReadyEntry ready_pop(AioLoop *loop) {
     ReadyEntry entry = loop->ready[loop->ready_head];
-    loop->ready_head = (loop->ready_head + 1) % loop->ready_capacity;
+    loop->ready_head = (loop->ready_head + 1) & (loop->ready_capacity - 1);
     loop->ready_count--;
     return entry;
 }
 
 void loop_call_soon(VM *vm, AioCallbackFn fn, Value data, Value arg) {
-    ready_push(vm->loop, (ReadyEntry){fn, data, arg, NULL});
+    ready_push(vm->loop, fn, data, arg, NULL);
 }
 
 /* A message on standard error through vm_write (the REPL redraws its prompt
@@ -259,7 +273,7 @@ static void run_handle(VM *vm, AioHandle *handle) {
 
 AioHandle *loop_call_soon_handle(VM *vm, AioCallbackFn fn, Value callback, Value args) {
     AioHandle *handle = handle_new(vm, false, fn, callback, args);
-    ready_push(vm->loop, (ReadyEntry){NULL, OBJ_VAL(handle), EMPTY_VAL, handle});
+    ready_push(vm->loop, NULL, OBJ_VAL(handle), EMPTY_VAL, handle);
     return handle;
 }
 
@@ -332,17 +346,20 @@ static void run_entry(VM *vm, ReadyEntry *entry) {
     else entry->fn(vm, entry->data, entry->arg);
 }
 
-/* Runs an entry taken off the ready queue (and not cancelled). */
-static inline void run_popped_entry(AioLoop *loop, ReadyEntry *entry) {
+/* Runs an entry taken off the ready queue (and not cancelled). When tracing,
+ * *since is when the step began (< 0: now), and becomes when it ended: steps
+ * run back to back, so each costs one clock reading, not two. */
+static inline void run_popped_entry(AioLoop *loop, ReadyEntry *entry, double *since) {
     VM *vm = loop->vm;
     /* The entry left the queue: keep its values alive while it runs. */
     vm_push_root(vm, entry->data);
     vm_push_root(vm, entry->arg);
     if (loop_tracing(loop)) {
         /* Like asyncio's debug mode: a step that holds the loop too long is reported. */
-        double start = held_time(loop);
+        double start = *since >= 0 ? *since : held_time(loop);
         run_entry(vm, entry);
-        double held = held_time(loop) - start;
+        *since = held_time(loop);
+        double held = *since - start;
         if (held > SLOW_STEP_SECONDS && aio_is_task(entry->data)) {
             AioTask *previous = loop->current;
             loop->current = (AioTask *)AS_OBJ(entry->data);
@@ -361,11 +378,12 @@ static void on_run_ready(evutil_socket_t fd, short what, void *data) {
     UNUSED(fd);
     UNUSED(what);
     AioLoop *loop = data;
+    double since = -1;
     while (loop->ntodo > 0 && !loop->escaped) {
         loop->ntodo--;
         ReadyEntry entry = ready_pop(loop);
         if (entry.handle != NULL && entry.handle->cancelled) continue;
-        run_popped_entry(loop, &entry);
+        run_popped_entry(loop, &entry, &since);
     }
     loop->ntodo = 0;
 }
@@ -415,7 +433,8 @@ static void describe_waiter(AioTask *task, char *buf, size_t size) {
     AioFuture *waited = (AioFuture *)AS_OBJ(task->fut_waiter);
     if (waited->is_task) {
         AioTask *other = (AioTask *)waited;
-        snprintf(buf, size, "%s", IS_STR(other->name) ? AS_STR(other->name)->chars : "?");
+        char name[TASK_NAME_BUF];
+        snprintf(buf, size, "%s", task_name(other, name));
     } else if (IS_LIST(waited->children)) {
         snprintf(buf, size, "a gather");
     } else if (strcmp(waited->what, "a Future") != 0) {
@@ -428,7 +447,8 @@ static void describe_waiter(AioTask *task, char *buf, size_t size) {
 /* Sort key of the oracle: Task-N by N first, then other names alphabetically. */
 static int task_order(const void *a, const void *b) {
     const AioTask *x = *(AioTask *const *)a, *y = *(AioTask *const *)b;
-    const char *nx = AS_STR(x->name)->chars, *ny = AS_STR(y->name)->chars;
+    char bx[TASK_NAME_BUF], by[TASK_NAME_BUF];
+    const char *nx = task_name(x, bx), *ny = task_name(y, by);
     char *end;
     long long ix = -1, iy = -1;
     if (strncmp(nx, "Task-", 5) == 0 && nx[5] != '\0') {
@@ -464,7 +484,8 @@ static bool report_deadlock(AioLoop *loop) {
     for (size_t i = 0; i < n; i++) {
         char what[200];
         describe_waiter(waiting[i], what, sizeof what);
-        strbuf_appendf(&text, "  %s waits on %s\n", AS_STR(waiting[i]->name)->chars, what);
+        char name[TASK_NAME_BUF];
+        strbuf_appendf(&text, "  %s waits on %s\n", task_name(waiting[i], name), what);
     }
     strbuf_appendf(&text, "deadlock: %zu %s waiting and nothing can wake them\n", n,
                    n == 1 ? "task is" : "tasks are");
@@ -500,7 +521,7 @@ static void begin_ready_run(AioLoop *loop) {
         if (loop->timers[0].when >= end_time) break;
         TimerEntry due = heap_pop(loop);
         due.handle->scheduled = false;
-        ready_push(loop, (ReadyEntry){NULL, OBJ_VAL(due.handle), EMPTY_VAL, due.handle});
+        ready_push(loop, NULL, OBJ_VAL(due.handle), EMPTY_VAL, due.handle);
     }
     loop->ntodo = loop->ready_count;
 }
@@ -699,7 +720,8 @@ LoopProgress loop_session_step(AioLoop *loop, ReadyEntry *ran) {
         if (entry.handle != NULL && entry.handle->cancelled) continue; /* not a hand-off */
         *ran = entry;
         vm_push_root(vm, entry.data);
-        run_popped_entry(loop, &entry);
+        double since = -1;
+        run_popped_entry(loop, &entry, &since);
         vm_pop_roots(vm, 1);
         return take_escaped(loop) ? LOOP_RAN : LOOP_ERROR;
     }
@@ -716,7 +738,7 @@ void loop_session_wait_until(AioLoop *loop, double t) {
 
 ReadyEntry *loop_ready_at(AioLoop *loop, size_t index) {
     if (index >= loop->ready_count) return NULL;
-    return &loop->ready[(loop->ready_head + index) % loop->ready_capacity];
+    return &loop->ready[(loop->ready_head + index) & (loop->ready_capacity - 1)];
 }
 
 /* ------------------------------------------------------------------ tasks */
@@ -743,7 +765,7 @@ void loop_remove_task(AioLoop *loop, AioTask *task) {
 static void mark_loop(VM *vm, void *data) {
     AioLoop *loop = data;
     for (size_t i = 0; i < loop->ready_count; i++) {
-        ReadyEntry *entry = &loop->ready[(loop->ready_head + i) % loop->ready_capacity];
+        ReadyEntry *entry = &loop->ready[(loop->ready_head + i) & (loop->ready_capacity - 1)];
         gc_mark_value(vm, entry->data);
         gc_mark_value(vm, entry->arg);
         if (entry->handle != NULL) gc_mark_object(vm, (Obj *)entry->handle);

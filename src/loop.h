@@ -43,7 +43,7 @@ struct AioLoop {
     double real_start;          /* CLOCK_MONOTONIC at start (real clock) */
     double wall_start;          /* CLOCK_REALTIME at start: time.time() = wall_start + loop time */
 
-    /* The ready queue: a ring buffer. */
+    /* The ready queue: a ring buffer whose capacity is a power of two (or 0). */
     ReadyEntry *ready;
     size_t ready_head, ready_count, ready_capacity;
     size_t ntodo;               /* handles the current iteration still runs */

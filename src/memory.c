@@ -276,6 +276,7 @@ static void free_object(VM *vm, Obj *object) {
         FREE_ARRAY(vm, ObjStr *, code->freenames, code->nfree);
         FREE_ARRAY(vm, int, code->cell2arg, code->ncells);
         if (code->global_cache != NULL) FREE_ARRAY(vm, GlobalCacheEntry, code->global_cache, code->name_count);
+        if (code->attr_cache != NULL) FREE_ARRAY(vm, AttrCacheEntry, code->attr_cache, code->name_count);
         reallocate(vm, object, sizeof(ObjCode), 0);
         return;
     }
@@ -328,6 +329,7 @@ static void mark_roots(VM *vm) {
     ObjStr **names = &vm->s_init;
     for (ObjStr **name = names; name <= &vm->s_class; name++) gc_mark_object(vm, (Obj *)*name);
     mark_values(vm, vm->temp_roots, vm->temp_root_count);
+    gc_mark_object(vm, vm->spare_awaitable);
     for (int i = 0; i < vm->root_marker_count; i++)
         vm->root_markers[i].mark(vm, vm->root_markers[i].data);
     /* The interned table is weak: the dict itself stays, its keys do not keep strings alive. */

@@ -62,7 +62,10 @@ static void set_result_unless_cancelled(VM *vm, Value data, Value arg) {
 /* source: the result; extra: the timer handle once a sleep started;
  * end: the delay's bits; index 0 not started, 1 suspended, 2 finished. */
 static int awaitable_next(VM *vm, ObjIterator *it, Value *out) {
-    if (it->index == 2) return 0;
+    if (it->index == 2) { /* CPython's sleep() is a coroutine: awaited twice, it says so */
+        vm_raise(vm, vm->types.RuntimeError, "cannot reuse already awaited coroutine");
+        return -1;
+    }
     if (it->step == AWAIT_DONE) {
         it->index = 2;
         *out = it->source;
@@ -105,8 +108,20 @@ static int awaitable_next(VM *vm, ObjIterator *it, Value *out) {
     return 0;
 }
 
+/* The spare is one that an `await asyncio.sleep(0)` finished with and that nothing
+ * else could reach (vm.c, YIELD_FROM): made again, it saves an allocation and a
+ * collection on every hand-off. */
 static ObjIterator *awaitable_new(VM *vm, int mode, Value result) {
-    ObjIterator *it = iterator_new(vm, AWAITABLE_NAME, awaitable_next, result);
+    ObjIterator *it;
+    if (vm->spare_awaitable != NULL) {
+        it = (ObjIterator *)vm->spare_awaitable;
+        vm->spare_awaitable = NULL;
+        it->source = result;
+        it->index = 0;
+        it->end = 0;
+    } else {
+        it = iterator_new(vm, AWAITABLE_NAME, awaitable_next, result);
+    }
     it->step = mode;
     it->extra = EMPTY_VAL;
     return it;
@@ -183,7 +198,7 @@ static Value fn_create_task(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     if (IS_EMPTY(task) || IS_EMPTY(bound[1]) || IS_NONE(bound[1])) return task;
     Value name = vm_str(vm, bound[1]);
     if (IS_EMPTY(name)) return EMPTY_VAL;
-    ((AioTask *)AS_OBJ(task))->name = name;
+    task_set_name((AioTask *)AS_OBJ(task), name);
     return task;
 }
 
@@ -811,6 +826,7 @@ static void asyncio_module_init(VM *vm, ObjModule *module) {
     };
     for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++)
         vm_define_native(vm, dict, functions[i].name, functions[i].fn, NULL);
+    AS_NATIVE(dict_get_str(dict, str_intern_cstr(vm, "sleep")))->returns_fresh = true;
     vm_define_value(vm, dict, "Future", OBJ_VAL(classes.Future));
     vm_define_value(vm, dict, "Task", OBJ_VAL(classes.Task));
     vm_define_value(vm, dict, "Handle", OBJ_VAL(classes.Handle));

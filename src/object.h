@@ -36,6 +36,10 @@ typedef enum {
 struct Obj {
     ObjType type;
     bool marked;       /* GC mark bit */
+    /* Set while the object's only reference is the stack of the `await` running
+     * it (and its task's delegate): a native marked returns_fresh made it and the
+     * next instruction awaited it. That await may recycle it (vm.h, spare_awaitable). */
+    bool await_only;
     struct Obj *next;  /* all objects, newest first (vm->objects) */
 };
 
@@ -331,6 +335,9 @@ typedef struct {
     /* LOAD_GLOBAL's cache, one entry per name (NULL until first used): where the
      * name was found, valid while the dicts' keys_version are unchanged. */
     struct GlobalCacheEntry *global_cache;
+    /* LOAD_ATTR/LOAD_METHOD's cache for a module's attributes (`asyncio.sleep`),
+     * one entry per name (NULL until first used). */
+    struct AttrCacheEntry *attr_cache;
 } ObjCode;
 
 typedef struct GlobalCacheEntry {
@@ -339,6 +346,11 @@ typedef struct GlobalCacheEntry {
     int64_t index;              /* entries[index] of the dict where it was found */
     bool in_builtins;
 } GlobalCacheEntry;
+
+typedef struct AttrCacheEntry {
+    uint64_t keys_version;      /* the module dict's keys_version when found; 0: empty */
+    int64_t index;              /* entries[index] of that dict */
+} AttrCacheEntry;
 
 typedef struct {
     Obj obj;
@@ -370,6 +382,9 @@ typedef struct {
     ObjStr *name;
     ObjClass *owner;        /* the class for methods (for messages), or NULL */
     Value data;             /* private data for the C function (e.g. partial), or NONE */
+    /* The function returns a new object it keeps no reference to (asyncio.sleep):
+     * `await f(...)` may then recycle that object when the await ends. */
+    bool returns_fresh;
 } ObjNative;
 
 typedef struct {

@@ -692,8 +692,11 @@ static Value special_attribute(VM *vm, Value obj, ObjStr *name) {
         const char *n = name->chars;
         if (strcmp(n, "gi_running") == 0 || strcmp(n, "cr_running") == 0 || strcmp(n, "ag_running") == 0)
             return BOOL_VAL(gen->state == GEN_RUNNING);
-        if (strcmp(n, "gi_yieldfrom") == 0 || strcmp(n, "cr_await") == 0 || strcmp(n, "ag_await") == 0)
-            return IS_EMPTY(gen->delegate) ? NONE_VAL : gen->delegate;
+        if (strcmp(n, "gi_yieldfrom") == 0 || strcmp(n, "cr_await") == 0 || strcmp(n, "ag_await") == 0) {
+            if (IS_EMPTY(gen->delegate)) return NONE_VAL;
+            AS_OBJ(gen->delegate)->await_only = false; /* a second reference: never recycled */
+            return gen->delegate;
+        }
         if (strcmp(n, "gi_suspended") == 0 || strcmp(n, "cr_suspended") == 0)
             return BOOL_VAL(gen->state == GEN_SUSPENDED);
         return EMPTY_VAL;

@@ -378,9 +378,11 @@ static char **complete(const char *text, int start, int end) {
             const char *const *names = repl->lesson_names(repl->lesson_names_data, &count);
             for (int i = 0; i < count; i++) add_candidate("", names[i], strlen(names[i]));
         } else if (strncmp(line, ":where ", 7) == 0 || strncmp(line, ":cancel ", 8) == 0) {
-            for (AioTask *task = repl->loop->tasks_head; task != NULL; task = task->next)
-                if (IS_STR(task->name))
-                    add_candidate("", AS_STR(task->name)->chars, (size_t)AS_STR(task->name)->length);
+            for (AioTask *task = repl->loop->tasks_head; task != NULL; task = task->next) {
+                char buf[TASK_NAME_BUF];
+                const char *name = task_name(task, buf);
+                add_candidate("", name, strlen(name));
+            }
         } else if (strncmp(line, ":trace ", 7) == 0) {
             static const char *const renderers[] = {"log", "lanes", "narrate", "jsonl", "off"};
             for (size_t i = 0; i < sizeof renderers / sizeof renderers[0]; i++)

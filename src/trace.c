@@ -90,6 +90,22 @@ void trace_buf_int(TraceBuf *buf, int64_t value) {
     while (n > 0) buf->data[buf->length++] = digits[--n];
 }
 
+void trace_put_time(Trace *trace, TraceBuf *buf, double seconds) {
+    if (trace->time_length > 0 && seconds == trace->time_cached) {
+        trace_buf_putn(buf, trace->time_text, trace->time_length);
+        return;
+    }
+    size_t from = buf->length;
+    trace_buf_seconds(buf, seconds);
+    size_t length = buf->length - from;
+    trace->time_length = 0;
+    if (length < sizeof trace->time_text) {
+        memcpy(trace->time_text, buf->data + from, length);
+        trace->time_length = length;
+        trace->time_cached = seconds;
+    }
+}
+
 /* Hand-rolled rather than printf("%.3f"): this runs twice per hand-off. */
 void trace_buf_seconds(TraceBuf *buf, double seconds) {
     if (isnan(seconds)) {
@@ -140,11 +156,30 @@ void trace_buf_pad(TraceBuf *buf, size_t from, int width) {
 
 /* ------------------------------------------------------ helpers for renderers */
 
+enum { PENDING_LIMIT = 64 * 1024 };
+
+static void write_pending(Trace *trace) {
+    TraceBuf *held = trace->line_is_pending ? &trace->line : &trace->pending;
+    if (held->length == 0) return;
+    fwrite(held->data, 1, held->length, trace->options.out);
+    held->length = 0;
+}
+
 void trace_line_end(Trace *trace) {
     trace_buf_putc(&trace->line, '\n');
     if (trace->options.on_line != NULL) {
         trace->options.on_line(trace->options.line_data, trace->line.data, trace->line.length);
         trace->line.length = 0;
+        return;
+    }
+    if (trace->line_is_pending) { /* the line stays where it was rendered */
+        if (trace->line.length >= PENDING_LIMIT) write_pending(trace);
+        return;
+    }
+    if (trace->own_buffer) {
+        trace_buf_putn(&trace->pending, trace->line.data, trace->line.length);
+        trace->line.length = 0;
+        if (trace->pending.length >= PENDING_LIMIT) write_pending(trace);
         return;
     }
     fwrite(trace->line.data, 1, trace->line.length, trace->options.out);
@@ -185,14 +220,14 @@ const char *trace_ref_name(const AioTaskRef *ref) {
 }
 
 static AioTaskRef loop_ref(void) {
-    AioTaskRef ref = {0, "loop", NULL};
+    AioTaskRef ref = {.id = 0, .name = "loop", .coro = NULL};
     return ref;
 }
 
 static AioTaskRef ref_of_id(const Trace *trace, int64_t id) {
     TraceTask *task = trace_task(trace, id);
     if (task == NULL) return loop_ref();
-    AioTaskRef ref = {id, task->name, task->coro[0] != '\0' ? task->coro : NULL};
+    AioTaskRef ref = {.id = id, .name = task->name, .coro = task->coro[0] != '\0' ? task->coro : NULL};
     return ref;
 }
 
@@ -339,6 +374,18 @@ static void copy_cut(char *into, size_t size, const char *text) {
     memcpy(into + keep, "…", 4);
 }
 
+/* Whether `stored` (a record's field of `size` bytes) holds what copy_cut makes of
+ * `text`. Inline and byte by byte: on every event the name is the same, and short. */
+static bool record_matches(const char *stored, size_t size, const char *text) {
+    size_t i = 0;
+    while (stored[i] != '\0' && stored[i] == text[i]) i++;
+    if (stored[i] == '\0' && text[i] == '\0') return true;
+    if (strlen(text) < size) return false;
+    char cut[64];
+    copy_cut(cut, size < sizeof cut ? size : sizeof cut, text);
+    return strcmp(cut, stored) == 0;
+}
+
 /* The record of the task `ref` names, created or renamed as needed. */
 static TraceTask *touch_task(Trace *trace, const AioTaskRef *ref, double now) {
     int64_t id = ref->id;
@@ -362,9 +409,13 @@ static TraceTask *touch_task(Trace *trace, const AioTaskRef *ref, double now) {
         if (id > trace->task_max_id) trace->task_max_id = id;
     }
     /* Cheap when nothing changed; set_name shows up at the next event. */
-    if (ref->name != NULL && strncmp(task->name, ref->name, sizeof task->name) != 0) {
-        copy_cut(task->name, sizeof task->name, ref->name);
-        task->revision++;
+    /* The text is compared only when the loop says the name may have moved. */
+    if (ref->name != NULL && (ref->name_revision == 0 || ref->name_revision != task->name_seen)) {
+        if (!record_matches(task->name, sizeof task->name, ref->name)) {
+            copy_cut(task->name, sizeof task->name, ref->name);
+            task->revision++;
+        }
+        task->name_seen = ref->name_revision;
     }
     if (ref->coro != NULL && task->coro[0] == '\0') {
         copy_cut(task->coro, sizeof task->coro, ref->coro);
@@ -378,6 +429,18 @@ static void stop_running(TraceTask *task, double now) {
         if (now > task->resumed_at) task->running += now - task->resumed_at;
         task->resumed_at = -1;
     }
+}
+
+/* What a suspended task waits on, without " until t=…" (one pass: every hand-off). */
+static void keep_waiting(TraceTask *task, const char *detail) {
+    const char *on = detail != NULL ? detail : "";
+    size_t length = 0;
+    while (on[length] != '\0' && length < sizeof task->waiting - 1 &&
+           !(on[length] == ' ' && strncmp(on + length, " until t=", 9) == 0)) {
+        task->waiting[length] = on[length];
+        length++;
+    }
+    task->waiting[length] = '\0';
 }
 
 /* Updates the statistics after the event was rendered. */
@@ -403,12 +466,7 @@ static void account(Trace *trace, const AioEvent *event, TraceTask *task) {
     case AIO_EV_SUSPEND:
         if (task != NULL) {
             stop_running(task, now);
-            const char *on = event->detail != NULL ? event->detail : "";
-            const char *until = strstr(on, " until t=");
-            size_t length = until != NULL ? (size_t)(until - on) : strlen(on);
-            if (length >= sizeof task->waiting) length = sizeof task->waiting - 1;
-            memcpy(task->waiting, on, length);
-            task->waiting[length] = '\0';
+            if (trace->renderer->keeps_waiting) keep_waiting(task, event->detail);
         }
         trace->holder = 0;
         break;
@@ -501,12 +559,35 @@ static void hold_wake(Trace *trace, const AioEvent *event) {
     trace->held_wake.delayed_count = 0;
 }
 
+/* The lines held in the own buffer, then stdio's. */
+static void flush_out(Trace *trace) {
+    write_pending(trace);
+    fflush(trace->options.out);
+}
+
+/* Traces with an own buffer write it out when the process exits, as stdio does
+ * for its streams (a fatal "out of memory" exit too). */
+static Trace *live_traces;
+
+static void flush_live_traces(void) {
+    for (Trace *trace = live_traces; trace != NULL; trace = trace->next_live) flush_out(trace);
+}
+
+static void forget_live(Trace *trace) {
+    for (Trace **at = &live_traces; *at != NULL; at = &(*at)->next_live) {
+        if (*at == trace) {
+            *at = trace->next_live;
+            return;
+        }
+    }
+}
+
 static void dispatch(Trace *trace, const AioEvent *event, TraceTask *task) {
     trace->renderer->event(trace, event);
     account(trace, event, task);
     /* A buffered trace still shows whole runs when the program stops. */
     if (trace->options.buffered && (event->kind == AIO_EV_LOOP_END || event->kind == AIO_EV_DEADLOCK))
-        fflush(trace->options.out);
+        flush_out(trace);
 }
 
 /* Shows the held WAKE, if any. */
@@ -532,6 +613,18 @@ Trace *trace_new(const TraceOptions *options) {
         free(trace->line.data);
         free(trace);
         return NULL;
+    }
+    /* Not for standard output or error: the program's own lines there must stay in order. */
+    if (trace->options.buffered && trace->options.on_line == NULL && trace->options.out != stderr &&
+        trace->options.out != stdout) {
+        static bool registered;
+        if (!registered) registered = atexit(flush_live_traces) == 0;
+        trace->own_buffer = registered;
+        if (trace->own_buffer) {
+            trace->line_is_pending = renderer->appends_only;
+            trace->next_live = live_traces;
+            live_traces = trace;
+        }
     }
     return trace;
 }
@@ -563,7 +656,7 @@ void trace_flush(Trace *trace) {
     if (trace == NULL) return;
     release_wake(trace);
     if (trace->renderer->flush != NULL) trace->renderer->flush(trace);
-    fflush(trace->options.out);
+    flush_out(trace);
 }
 
 void trace_finish(Trace *trace) {
@@ -571,16 +664,18 @@ void trace_finish(Trace *trace) {
     trace_flush(trace);
     trace->finished = true;
     trace->renderer->summary(trace);
-    fflush(trace->options.out);
+    flush_out(trace);
 }
 
 void trace_free(Trace *trace) {
     if (trace == NULL) return;
     if (!trace->finished) trace_flush(trace); /* what was held back is not lost */
     if (trace->renderer->end != NULL) trace->renderer->end(trace);
-    fflush(trace->options.out);
+    flush_out(trace);
+    forget_live(trace);
     free(trace->tasks);
     free(trace->line.data);
+    free(trace->pending.data);
     free(trace);
 }
 

@@ -35,7 +35,8 @@ typedef struct {
     int slot;             /* free for the renderer (lanes: its column) */
     bool hidden;          /* one of asyncio's own helper tasks: none of its events is shown */
     uint32_t revision;    /* counts changes of name or coro (a renderer's cache of them goes stale) */
-    char waiting[48];     /* what its latest suspend waits on, without "until t=…" (narrate) */
+    uint32_t name_seen;   /* the AioTaskRef.name_revision `name` was last checked against; 0: none */
+    char waiting[48];     /* what its latest suspend waits on, without "until t=…" (narrate only) */
 } TraceTask;
 
 /* The longest blocking call so far. */
@@ -60,6 +61,11 @@ typedef struct TraceRenderer {
     void (*end)(Trace *trace);
     /* Optional: writes out what the renderer holds back (narrate's open sentence). */
     void (*flush)(Trace *trace);
+    /* It reads TraceTask.waiting (kept only for those that do: it costs on every suspend). */
+    bool keeps_waiting;
+    /* It only ever appends to trace->line: a trace with an own buffer then renders
+     * straight into it, with no copy of each line. */
+    bool appends_only;
 } TraceRenderer;
 
 extern const TraceRenderer trace_log_renderer;
@@ -90,6 +96,18 @@ struct Trace {
     /* The lines reach the screen where the loop prints its own deadlock report
      * (standard error, or an on_line callback): a deadlock's chain is not repeated. */
     bool deadlock_shown_elsewhere;
+    /* A trace to a file of its own (--trace-file, buffered) gathers whole lines here
+     * and writes them 64 KiB at a time: a stdio call per line was a sixth of the
+     * cost of tracing. Written out at every flush point and at exit. */
+    bool own_buffer;
+    bool line_is_pending;         /* an appends_only renderer: `line` gathers the lines itself */
+    TraceBuf pending;
+    struct Trace *next_live;      /* the traces with an own buffer, for exit */
+    /* The latest time rendered by trace_buf_event_time, and its text: most events
+     * share the millisecond of the one before. */
+    double time_cached;
+    char time_text[32];
+    size_t time_length;
     /* A WAKE is held until the next event: when that is the same task's RESUME
      * (which says why already) the WAKE is not shown. */
     bool wake_held;
@@ -123,6 +141,8 @@ static inline void trace_buf_putc(TraceBuf *buf, char c) {
 }
 
 void trace_buf_int(TraceBuf *buf, int64_t value);
+/* trace_buf_seconds of an event's time, through the trace's cache of the last one. */
+void trace_put_time(Trace *trace, TraceBuf *buf, double seconds);
 /* Seconds with 3 decimals ("1.000"); NaN and infinities as "nan"/"inf". */
 void trace_buf_seconds(TraceBuf *buf, double seconds);
 /* Spaces until the text since byte `from` is `width` columns wide. */

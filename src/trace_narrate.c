@@ -220,9 +220,9 @@ static void tell_spawns(Trace *trace) {
     if (count > SPAWNS_NAMED) { /* "200 tasks (Task-2 to Task-201)" */
         trace_buf_int(line, count);
         trace_buf_puts(line, " tasks (");
-        put_name(trace, &(AioTaskRef){state->first_spawned_id, state->first_spawned, NULL});
+        put_name(trace, &(AioTaskRef){.id = state->first_spawned_id, .name = state->first_spawned, .coro = NULL});
         trace_buf_puts(line, " to ");
-        put_name(trace, &(AioTaskRef){state->last_spawned_id, state->last_spawned, NULL});
+        put_name(trace, &(AioTaskRef){.id = state->last_spawned_id, .name = state->last_spawned, .coro = NULL});
         trace_buf_putc(line, ')');
     } else if (count > 1) { /* "Task-2, Task-3 and Task-4" */
         trace_buf_putn(line, list->data, last_comma);
@@ -287,12 +287,11 @@ static void hold_spawn(Trace *trace, const AioEvent *event) {
     if (state->spawn_count == 0) {
         TraceTask *spawner = trace_task(trace, event->other.id);
         /* Copied: the event's strings do not outlive it, and the records move as they grow. */
-        state->spawner = (AioTaskRef){0, NULL, NULL};
+        state->spawner = (AioTaskRef){.id = 0, .name = NULL, .coro = NULL};
         if (spawner != NULL) {
             snprintf(state->spawner_name, sizeof state->spawner_name, "%s", spawner->name);
             snprintf(state->spawner_coro, sizeof state->spawner_coro, "%s", spawner->coro);
-            state->spawner = (AioTaskRef){event->other.id, state->spawner_name,
-                                          spawner->coro[0] != '\0' ? state->spawner_coro : NULL};
+            state->spawner = (AioTaskRef){.id = event->other.id, .name = state->spawner_name, .coro = spawner->coro[0] != '\0' ? state->spawner_coro : NULL};
         }
         state->spawn_time = event->time;
         state->spawn_same_coro = true;
@@ -552,6 +551,7 @@ static void narrate_summary(Trace *trace) {
 
 const TraceRenderer trace_narrate_renderer = {
     .name = "narrate",
+    .keeps_waiting = true,
     .begin = narrate_begin,
     .event = narrate_event,
     .summary = narrate_summary,

@@ -208,6 +208,31 @@ static bool load_global_slow(VM *vm, ObjCode *code, unsigned index, ObjDict *glo
     return false;
 }
 
+/* A module's attribute, found in its dict (where vm_getattr looks first) through
+ * the code's cache; keys_version numbers are never reused, so a matching version
+ * names the very dict and key layout. False when the dict lacks the name. */
+static bool module_attr_slow(VM *vm, ObjCode *code, unsigned index, ObjDict *dict, Value *out) {
+    int64_t position = dict_find_str_index(dict, code->names[index]);
+    if (position < 0) return false;
+    if (code->attr_cache == NULL) {
+        code->attr_cache = ALLOCATE(vm, AttrCacheEntry, (size_t)code->name_count);
+        memset(code->attr_cache, 0, sizeof(AttrCacheEntry) * (size_t)code->name_count);
+    }
+    code->attr_cache[index].keys_version = dict->keys_version;
+    code->attr_cache[index].index = position;
+    *out = dict->entries[position].value;
+    return true;
+}
+
+static inline bool module_attr(VM *vm, ObjCode *code, unsigned index, ObjModule *module, Value *out) {
+    ObjDict *dict = module->dict;
+    if (code->attr_cache != NULL && code->attr_cache[index].keys_version == dict->keys_version) {
+        *out = dict->entries[code->attr_cache[index].index].value;
+        return true;
+    }
+    return module_attr_slow(vm, code, index, dict, out);
+}
+
 static Value unbound_local(VM *vm, ObjStr *name) {
     return vm_raise(vm, vm->types.UnboundLocalError,
                     "cannot access local variable '%s' where it is not associated with a value",
@@ -479,7 +504,15 @@ dispatch:
         DISPATCH();
     }
     CASE(LOAD_ATTR) {
-        ObjStr *name = NAME(READ_U16());
+        unsigned index = READ_U16();
+        if (IS_MODULE(PEEK(1))) {
+            Value v;
+            if (module_attr(vm, code, index, AS_MODULE(PEEK(1)), &v)) {
+                PEEK(1) = v;
+                DISPATCH();
+            }
+        }
+        ObjStr *name = NAME(index);
         SYNC();
         Value v = vm_getattr(vm, PEEK(1), name);
         RELOAD();
@@ -506,7 +539,16 @@ dispatch:
         DISPATCH();
     }
     CASE(LOAD_METHOD) {
-        ObjStr *name = NAME(READ_U16());
+        unsigned index = READ_U16();
+        if (IS_MODULE(PEEK(1))) { /* asyncio.sleep(0): a plain attribute, no self */
+            Value v;
+            if (module_attr(vm, code, index, AS_MODULE(PEEK(1)), &v)) {
+                PEEK(1) = v;
+                PUSH(EMPTY_VAL);
+                DISPATCH();
+            }
+        }
+        ObjStr *name = NAME(index);
         Value method, self;
         SYNC();
         bool ok = vm_load_method(vm, PEEK(1), name, &method, &self);
@@ -1197,6 +1239,9 @@ dispatch:
         Value result = vm_call_native_like(vm, callee, (int)argc, args, kwnames);
         RELOAD();
         CHECK(result);
+        /* `await asyncio.sleep(0)`: the new awaitable goes straight to the await. */
+        if (IS_NATIVE(callee) && AS_NATIVE(callee)->returns_fresh && *ip == OP_GET_AWAITABLE && IS_OBJ(result))
+            AS_OBJ(result)->await_only = true;
         sp = fiber->stack + native_args_offset - 1;
         PUSH(result);
         DISPATCH();
@@ -1333,6 +1378,10 @@ dispatch:
         }
         if (fiber->owner != NULL) fiber->owner->delegate = EMPTY_VAL;
         if (status == RESUME_ERROR) goto error;
+        if (IS_OBJ(iter) && AS_OBJ(iter)->await_only) { /* nothing else can reach it: made again by its native */
+            AS_OBJ(iter)->await_only = false;
+            if (vm->spare_awaitable == NULL) vm->spare_awaitable = AS_OBJ(iter);
+        }
         sp -= 2;
         PUSH(out);
         DISPATCH();
@@ -1351,7 +1400,11 @@ dispatch:
         }
         REPLACE_TOP(vm_iter(vm, v));
     }
-    CASE(GET_AWAITABLE) { REPLACE_TOP(vm_get_awaitable(vm, PEEK(1))); }
+    CASE(GET_AWAITABLE) {
+        Value v = PEEK(1);
+        if (IS_ITERATOR(v) && AS_ITERATOR(v)->type_name == vm->self_awaitable_name) DISPATCH(); /* sleep() */
+        REPLACE_TOP(vm_get_awaitable(vm, v));
+    }
     CASE(GET_AITER) { REPLACE_TOP(vm_get_aiter(vm, PEEK(1))); }
     CASE(GET_ANEXT) {
         SYNC();

@@ -183,6 +183,9 @@ struct VM {
     /* An upper layer's awaitable iterator kind whose __await__ returns itself
      * (asyncio's sleep()): `await` takes it as it is, with no call. NULL: none. */
     const char *self_awaitable_name;
+    /* One finished awaitable of that kind, ready to be made again: an `await`
+     * whose awaitable was await_only leaves it here when it ends (a GC root). */
+    Obj *spare_awaitable;
 };
 
 /* ---- lifetime ---- */
@@ -255,8 +258,13 @@ bool vm_parse_args(VM *vm, const char *fname, int argc, Value *args, ObjTuple *k
 bool vm_check_args(VM *vm, const char *fname, int argc, ObjTuple *kwnames, int min, int max);
 void vm_define_native(VM *vm, ObjDict *dict, const char *name, NativeFn fn, ObjClass *owner);
 void vm_define_value(VM *vm, ObjDict *dict, const char *name, Value value);
-void vm_push_root(VM *vm, Value v);              /* keep v alive across calls back into Python */
-void vm_pop_roots(VM *vm, int count);
+void vm_grow_roots(VM *vm);
+/* Keep v alive across calls back into Python; inline: the loop does it on every step. */
+static inline void vm_push_root(VM *vm, Value v) {
+    if (vm->temp_root_count == vm->temp_root_capacity) vm_grow_roots(vm);
+    vm->temp_roots[vm->temp_root_count++] = v;
+}
+static inline void vm_pop_roots(VM *vm, int count) { vm->temp_root_count -= count; }
 void vm_write(VM *vm, int stream, const char *bytes, size_t length); /* 1 stdout, 2 stderr */
 int vm_kwcount(ObjTuple *kwnames);               /* 0 for NULL */
 

@@ -78,6 +78,36 @@ for line in open(sys.argv[1]):
     json.loads(line)
 ' "$work/trace.jsonl"
 
+# A trace file gathers lines in its own buffer, written 64 KiB at a time: whatever the
+# run's end, every line must reach the file, the summary last.
+cat >"$work/many.py" <<'PY'
+import asyncio, sys
+async def worker():
+    for _ in range(3):
+        await asyncio.sleep(0)
+async def main():
+    await asyncio.gather(*(worker() for _ in range(2000)))
+    if sys.argv[1] == "raise":
+        raise ValueError("after the gather")
+    if sys.argv[1] == "exit":
+        sys.exit(3)
+asyncio.run(main())
+PY
+trace_is_whole() { # the file's every line is JSON, it ends with the summary, and no resume is lost
+    python3 -c '
+import json, sys
+events = [json.loads(line) for line in open(sys.argv[1])]
+resumes = sum(1 for e in events if e["event"] == "resume")
+assert events[-1]["event"] == "summary", events[-1]
+assert events[-1]["handoffs"] == resumes == 8002, (events[-1]["handoffs"], resumes)
+' "$1"
+}
+for ending in return raise exit; do
+    run --clock=virtual --trace=jsonl --trace-file="$work/many.jsonl" "$work/many.py" "$ending"
+    check "a trace file is whole when the program ends by $ending" trace_is_whole "$work/many.jsonl"
+done
+check "the traced program that exits keeps its status" test "$status" -eq 3
+
 for option in -i --max-tasks --max-memory --seed learn lesson; do
     run --help
     check "help lists $option" grep -q -- "$option" "$work/out"

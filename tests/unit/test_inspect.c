@@ -283,7 +283,7 @@ Test(inspect, history_table_forgets_the_oldest_finished_tasks_past_its_cap) {
     for (int64_t id = 1; id <= HISTORY_FINISHED_KEPT + 10; id++) {
         AioEvent event;
         memset(&event, 0, sizeof event);
-        event.task = (AioTaskRef){id, "Task", "f"};
+        event.task = (AioTaskRef){.id = id, .name = "Task", .coro = "f"};
         event.kind = AIO_EV_SPAWN;
         event.until = -1;
         history_sink(alone, &event);

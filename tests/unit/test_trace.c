@@ -14,11 +14,11 @@
 
 /* ------------------------------------------------------- building events */
 
-static const AioTaskRef LOOP = {0, "loop", NULL};
-static const AioTaskRef T1 = {1, "Task-1", "main"};
-static const AioTaskRef T2 = {2, "Task-2", "count"};
-static const AioTaskRef T3 = {3, "Task-3", "count"};
-static const AioTaskRef T4 = {4, "Task-4", "count"};
+static const AioTaskRef LOOP = {.id = 0, .name = "loop", .coro = NULL};
+static const AioTaskRef T1 = {.id = 1, .name = "Task-1", .coro = "main"};
+static const AioTaskRef T2 = {.id = 2, .name = "Task-2", .coro = "count"};
+static const AioTaskRef T3 = {.id = 3, .name = "Task-3", .coro = "count"};
+static const AioTaskRef T4 = {.id = 4, .name = "Task-4", .coro = "count"};
 
 static AioEvent event(AioEventKind kind, double time, AioTaskRef task) {
     AioEvent e;
@@ -519,7 +519,7 @@ Test(trace, every_event_kind_renders_as_json_with_its_fields) {
 }
 
 Test(trace, jsonl_escapes_quotes_backslashes_and_control_characters_and_keeps_utf8) {
-    AioTaskRef odd = {7, "naïve \"task\"", "f\\g"};
+    AioTaskRef odd = {.id = 7, .name = "naïve \"task\"", .coro = "f\\g"};
     AioEvent events[2];
     events[0] = with_detail(AIO_EV_DONE, 2.5, odd, "'a\"b'\n\t\x01\x1f é → ✓");
     events[1] = with_detail(AIO_EV_RAISED, 3, odd, "bad byte \xff here");
@@ -556,7 +556,7 @@ static int many_events(AioEvent *out, int tasks, AioTaskRef *refs, char names[][
     out[n++] = with_reason(AIO_EV_RESUME, 0, T1, "first step");
     for (int i = 1; i <= tasks; i++) {
         snprintf(names[i], 16, "Task-%d", i + 1);
-        refs[i] = (AioTaskRef){i + 1, names[i], "worker"};
+        refs[i] = (AioTaskRef){.id = i + 1, .name = names[i], .coro = "worker"};
         out[n++] = spawn(0, refs[i], T1);
     }
     out[n++] = suspend(0, T1, "gather of many", -1);
@@ -861,7 +861,7 @@ Test(trace, narrate_holds_a_sentence_until_the_loop_moves_and_flush_ends_it) {
 /* ------------------------------------------- what the trace leaves out */
 
 Test(trace, asyncio_helper_tasks_and_callbacks_are_not_shown) {
-    const AioTaskRef helper = {5, "Task-5", "_shutdown_step"};
+    const AioTaskRef helper = {.id = 5, .name = "Task-5", .coro = "_shutdown_step"};
     AioEvent events[] = {
         spawn(0, T1, LOOP),
         with_reason(AIO_EV_RESUME, 0, T1, "first step"),
@@ -925,7 +925,7 @@ Test(trace, narrate_tells_many_tasks_made_in_a_row_as_a_range) {
     events[n++] = with_reason(AIO_EV_RESUME, 0, T1, "first step");
     for (int i = 2; i <= 201; i++) {
         snprintf(names[i], sizeof names[i], "Task-%d", i);
-        events[n++] = spawn(0, (AioTaskRef){i, names[i], "sleeper"}, T1);
+        events[n++] = spawn(0, (AioTaskRef){.id = i, .name = names[i], .coro = "sleeper"}, T1);
     }
     events[n++] = suspend(0, T1, "gather of 200", -1);
     char *text = render(TRACE_NARRATE, false, 1000, events, n, false);
@@ -938,7 +938,7 @@ Test(trace, narrate_tells_many_tasks_made_in_a_row_as_a_range) {
 }
 
 Test(trace, jsonl_names_a_renamed_task_by_its_new_name) {
-    const AioTaskRef renamed = {2, "worker", "count"};
+    const AioTaskRef renamed = {.id = 2, .name = "worker", .coro = "count"};
     AioEvent events[] = {
         spawn(0, T2, LOOP),
         with_reason(AIO_EV_RESUME, 0, T2, "first step"),
