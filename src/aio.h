@@ -22,13 +22,15 @@ typedef struct {
 } AioDoneCallback;
 
 /* asyncio.Future (and the Future part of every Task). */
+/* Laid out to fit 120 bytes (a 128-byte block): every sleeping task holds one,
+ * and is one (W2's budget is 1 KiB a task). */
 typedef struct AioFuture {
     ObjNativeData base;
-    FutureState state;
     /* Four of CPython's attributes in two slots, as no state needs more than two
      * (every waiting task holds a future, and 100,000 may wait: bytes count).
      * result:    FINISHED: set_result's value; PENDING and CANCELLED: cancel(msg)'s
      *            msg, or NONE (read it with future_cancel_message).
+     *            A sleep's future, while PENDING, holds here the result its timer sets.
      * exception: FINISHED: set_exception's exception, or EMPTY; CANCELLED: the
      *            CancelledError the coroutine raised, which future_make_cancelled_error
      *            raises again once, or EMPTY. */
@@ -36,13 +38,15 @@ typedef struct AioFuture {
     Value exception;
     AioDoneCallback *callbacks; /* in registration order */
     int callback_count, callback_capacity;
-    Value children;         /* a gather's children (list), or EMPTY for other futures */
+    ObjList *children;      /* a gather's children, or NULL for other futures */
     const char *what;       /* what it stands for, for deadlock reports: "a Future", "sleep", "Queue.get" */
     double until;           /* sleep(d): the loop time it completes, else -1 */
+    FutureState state;
     int gather_count;       /* gather: how many children, for "gather of 3" */
     bool blocking;          /* _asyncio_future_blocking: yielded by __await__, not yet taken by a task */
     bool cancel_requested;  /* a gather whose cancel() reached its children */
     bool is_task;
+    bool timer_off;         /* a sleep's timer was cancelled (CPython's h.cancel() in sleep's finally) */
 } AioFuture;
 
 /* asyncio.Task: a Future driven by a coroutine. */
@@ -119,6 +123,9 @@ void loop_call_soon(VM *vm, AioCallbackFn fn, Value data, Value arg);
 /* A cancellable handle: call_soon with a Handle, and timers. Python callables have fn NULL. */
 AioHandle *loop_call_soon_handle(VM *vm, AioCallbackFn fn, Value callback, Value args);
 AioHandle *loop_call_at(VM *vm, double when, AioCallbackFn fn, Value callback, Value args);
+/* asyncio.sleep's timer: at `when`, the pending `future` gets its result (what it
+ * holds meanwhile), unless future->timer_off was set first. No Handle is made. */
+void loop_sleep_until(VM *vm, AioFuture *future, double when);
 AioHandle *loop_call_later(VM *vm, double delay, AioCallbackFn fn, Value callback, Value args);
 void handle_cancel(VM *vm, AioHandle *handle);
 double loop_time(VM *vm);

@@ -14,7 +14,7 @@ void future_mark(VM *vm, void *object) {
     AioFuture *future = object;
     gc_mark_value(vm, future->result);
     gc_mark_value(vm, future->exception);
-    gc_mark_value(vm, future->children);
+    gc_mark_object(vm, (Obj *)future->children);
     for (int i = 0; i < future->callback_count; i++) gc_mark_value(vm, future->callbacks[i].data);
 }
 
@@ -36,13 +36,14 @@ void future_init_fields(AioFuture *future, const char *what) {
     future->exception = EMPTY_VAL;
     future->callbacks = NULL;
     future->callback_count = future->callback_capacity = 0;
-    future->children = EMPTY_VAL;
+    future->children = NULL;
     future->what = what;
     future->until = -1;
     future->gather_count = 0;
     future->blocking = false;
     future->cancel_requested = false;
     future->is_task = false;
+    future->timer_off = false;
 }
 
 AioFuture *future_new(VM *vm, const char *what) {
@@ -154,7 +155,7 @@ bool future_cancel_plain(VM *vm, AioFuture *future, Value message) {
 static bool gather_cancel(VM *vm, AioFuture *future, Value message) {
     if (future->state != FUTURE_PENDING) return false;
     bool cancelled = false;
-    ObjList *children = AS_LIST(future->children);
+    ObjList *children = future->children;
     for (int64_t i = 0; i < children->count; i++) {
         if (future_cancel(vm, (AioFuture *)AS_OBJ(children->items[i]), message)) cancelled = true;
     }
@@ -164,7 +165,7 @@ static bool gather_cancel(VM *vm, AioFuture *future, Value message) {
 
 bool future_cancel(VM *vm, AioFuture *future, Value message) {
     if (future->is_task) return task_cancel(vm, (AioTask *)future, message);
-    if (IS_LIST(future->children)) return gather_cancel(vm, future, message);
+    if (future->children != NULL) return gather_cancel(vm, future, message);
     return future_cancel_plain(vm, future, message);
 }
 

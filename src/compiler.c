@@ -173,7 +173,7 @@ static uint64_t hash_constant(Value v) {
     case VAL_OBJ: break;
     }
     Obj *obj = AS_OBJ(v);
-    switch (obj->type) {
+    switch ((ObjType)obj->type) {
     case OBJ_STR: return hash_bytes(((ObjStr *)obj)->chars, (size_t)((ObjStr *)obj)->length);
     case OBJ_BIGINT: return mix64(mpz_getlimbn(((ObjBigInt *)obj)->value, 0) ^ 0x9abc);
     case OBJ_TUPLE: {

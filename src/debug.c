@@ -68,7 +68,7 @@ static void print_constant(FILE *out, Value v) {
     case VAL_OBJ: break;
     }
     Obj *obj = AS_OBJ(v);
-    switch (obj->type) {
+    switch ((ObjType)obj->type) {
     case OBJ_STR: print_str_repr(out, (ObjStr *)obj); return;
     case OBJ_BIGINT: {
         const mpz_t *value = &((ObjBigInt *)obj)->value;

@@ -17,7 +17,7 @@ static const char *kind_word(const ObjGenerator *gen) {
 ObjGenerator *gen_new(VM *vm, ObjFunction *function, Value *locals) {
     ObjCode *code = function->code;
     int nslots = code->nlocals + code->ncells + code->nfree;
-    Fiber *fiber = fiber_new(vm, 1 + nslots + code->max_stack + STACK_SLACK);
+    Fiber *fiber = fiber_new(vm, 1 + nslots + code->max_stack + GEN_STACK_SLACK);
     fiber->stack[0] = OBJ_VAL(function); /* the base frame's result slot */
     Value *slots = fiber->stack + 1;
     memcpy(slots, locals, sizeof(Value) * (size_t)code->nlocals);

@@ -46,7 +46,7 @@ static void describe_future(const AioFuture *future, char *buf, size_t size) {
         char name_buf[TASK_NAME_BUF];
         if (coro != NULL) snprintf(buf, size, "%s (%s)", task_name(task, name_buf), coro);
         else snprintf(buf, size, "%s", task_name(task, name_buf));
-    } else if (future->gather_count > 0 || IS_LIST(future->children)) {
+    } else if (future->gather_count > 0 || future->children != NULL) {
         snprintf(buf, size, "gather of %d", future->gather_count);
     } else if (future->until >= 0) {
         snprintf(buf, size, "%s until t=%.3f", future->what, future->until);
@@ -91,7 +91,7 @@ static ReadySet ready_set_of(const AioLoop *loop) {
     if (set.tasks == NULL) return set;
     for (size_t i = 0; i < loop->ready_count; i++) {
         const ReadyEntry *entry = &loop->ready[(loop->ready_head + i) % loop->ready_capacity];
-        if (entry->handle == NULL && aio_is_task(entry->data)) set.tasks[set.count++] = AS_OBJ(entry->data);
+        if (entry->fn != NULL && aio_is_task(entry->data)) set.tasks[set.count++] = AS_OBJ(entry->data);
     }
     qsort(set.tasks, set.count, sizeof(const Obj *), pointer_order);
     return set;
@@ -384,8 +384,8 @@ static void user_location(const AioTask *task, char *buf, size_t size) {
 /* Whether `future` waits for `task`: it is the task, or a gather holding it. */
 static bool future_holds(const AioFuture *future, const AioTask *task, int depth) {
     if (future == &task->future) return true;
-    if (!IS_LIST(future->children) || depth > 4) return false;
-    const ObjList *children = AS_LIST(future->children);
+    if (future->children == NULL || depth > 4) return false;
+    const ObjList *children = future->children;
     for (int64_t i = 0; i < children->count; i++) {
         Value child = children->items[i];
         if (aio_is_future(child) && future_holds((const AioFuture *)AS_OBJ(child), task, depth + 1)) return true;
@@ -456,8 +456,19 @@ static const AioTask *waiter_of(const AioLoop *loop, const AioFuture *future) {
 static void put_ready_entry(const AioLoop *loop, const ReadyEntry *entry, FILE *out) {
     char name[160];
     bool internal;
-    if (entry->handle != NULL) {
-        const AioHandle *handle = entry->handle;
+    const AioFuture *slept = loop_entry_sleep(entry);
+    if (slept != NULL) {
+        const AioTask *waiter = waiter_of(loop, slept);
+        describe_future(slept, name, sizeof name);
+        fprintf(out, "timer: %s is over", name);
+        if (waiter != NULL) {
+            fputs(", for ", out);
+            put_task(out, waiter);
+        }
+        return;
+    }
+    if (entry->fn == NULL) {
+        const AioHandle *handle = ready_entry_handle(entry);
         if (handle->fn == NULL) {
             describe_callable(handle->callback, name, sizeof name, &internal);
             fprintf(out, "callback %s%s", name, internal ? " (asyncio)" : "");
@@ -475,10 +486,11 @@ static void put_ready_entry(const AioLoop *loop, const ReadyEntry *entry, FILE *
         }
         return;
     }
+    Value arg = ready_entry_arg(entry);
     if (aio_is_task(entry->data)) {
         const AioTask *task = (const AioTask *)AS_OBJ(entry->data);
-        if (aio_is_future(entry->arg)) {
-            describe_future((const AioFuture *)AS_OBJ(entry->arg), name, sizeof name);
+        if (aio_is_future(arg)) {
+            describe_future((const AioFuture *)AS_OBJ(arg), name, sizeof name);
             fputs("wake ", out);
             put_task(out, task);
             fprintf(out, ": %s is done", name);
@@ -486,11 +498,11 @@ static void put_ready_entry(const AioLoop *loop, const ReadyEntry *entry, FILE *
             fputs("step ", out);
             put_task(out, task);
             if (not_started(task)) fputs(" (first step)", out);
-            else if (!IS_EMPTY(entry->arg)) fputs(" (throws an exception into it)", out);
+            else if (!IS_EMPTY(arg)) fputs(" (throws an exception into it)", out);
         }
         return;
     }
-    if (aio_is_future(entry->arg) && !IS_NONE(entry->data) && !IS_EMPTY(entry->data)) {
+    if (aio_is_future(arg) && !IS_NONE(entry->data) && !IS_EMPTY(entry->data)) {
         describe_callable(entry->data, name, sizeof name, &internal);
         fprintf(out, "done callback %s%s", name, internal ? " (asyncio)" : "");
         return;
@@ -501,7 +513,7 @@ static void put_ready_entry(const AioLoop *loop, const ReadyEntry *entry, FILE *
 typedef struct {
     double when;
     uint64_t sequence;
-    const AioHandle *handle;
+    const Obj *target;      /* an AioHandle, or the AioFuture of a sleep */
 } TimerRow;
 
 static int timer_order(const void *a, const void *b) {
@@ -516,29 +528,31 @@ static void put_timers(const AioLoop *loop, FILE *out) {
     if (rows == NULL) return;
     for (size_t i = 0; i < loop->timer_count; i++) {
         const TimerEntry *timer = &loop->timers[i];
-        if (timer->handle->cancelled) continue;
-        rows[count++] = (TimerRow){timer->when, timer->sequence, timer->handle};
+        bool sleep = aio_is_future(OBJ_VAL(timer->target));
+        if (sleep ? ((const AioFuture *)timer->target)->timer_off : ((const AioHandle *)timer->target)->cancelled)
+            continue;
+        rows[count++] = (TimerRow){timer->when, timer->sequence, timer->target};
     }
     qsort(rows, count, sizeof(TimerRow), timer_order);
     fprintf(out, "timers (%zu):\n", count);
     if (count == 0) fputs("  none\n", out);
     for (size_t i = 0; i < count && i < LOOP_ROWS; i++) {
-        const AioHandle *handle = rows[i].handle;
         double left = rows[i].when - loop->virtual_now;
         fprintf(out, "  t=%.3f  in %.3f s  ", rows[i].when, left > 0 ? left : 0);
         char name[160];
         bool internal;
-        if (handle->fn == NULL) {
-            describe_callable(handle->callback, name, sizeof name, &internal);
-            fprintf(out, "callback %s%s", name, internal ? " (asyncio)" : "");
-        } else if (aio_is_future(handle->callback)) {
-            const AioFuture *future = (const AioFuture *)AS_OBJ(handle->callback);
+        const AioHandle *handle = (const AioHandle *)rows[i].target;
+        if (aio_is_future(OBJ_VAL((Obj *)rows[i].target))) {
+            const AioFuture *future = (const AioFuture *)rows[i].target;
             const AioTask *waiter = waiter_of(loop, future);
             fputs("ends a sleep", out);
             if (waiter != NULL) {
                 fputs(" of ", out);
                 put_task(out, waiter);
             }
+        } else if (handle->fn == NULL) {
+            describe_callable(handle->callback, name, sizeof name, &internal);
+            fprintf(out, "callback %s%s", name, internal ? " (asyncio)" : "");
         } else {
             fputs("callback (asyncio)", out);
         }
@@ -566,8 +580,8 @@ static void put_waiters(const AioLoop *loop, FILE *out) {
         fputs("  ", out);
         put_task(out, task);
         fprintf(out, " waits on %s", what);
-        if (IS_LIST(future->children)) {
-            const ObjList *children = AS_LIST(future->children);
+        if (future->children != NULL) {
+            const ObjList *children = future->children;
             fputs(":", out);
             for (int64_t i = 0; i < children->count && i < 8; i++) {
                 if (!aio_is_future(children->items[i])) continue;
@@ -602,14 +616,14 @@ void inspect_loop(AioLoop *loop, FILE *out) {
     size_t live = 0;
     for (size_t i = 0; i < loop->ready_count; i++) {
         const ReadyEntry *entry = &loop->ready[(loop->ready_head + i) % loop->ready_capacity];
-        if (entry->handle == NULL || !entry->handle->cancelled) live++;
+        if (entry->fn != NULL || !ready_entry_handle(entry)->cancelled) live++;
     }
     fprintf(out, "ready queue (%zu), in the order the loop runs it:\n", live);
     if (live == 0) fputs("  empty\n", out);
     size_t shown = 0;
     for (size_t i = 0; i < loop->ready_count && shown < LOOP_ROWS; i++) {
         const ReadyEntry *entry = &loop->ready[(loop->ready_head + i) % loop->ready_capacity];
-        if (entry->handle != NULL && entry->handle->cancelled) continue;
+        if (entry->fn == NULL && ready_entry_handle(entry)->cancelled) continue;
         fprintf(out, "  %zu. ", ++shown);
         put_ready_entry(loop, entry, out);
         fputc('\n', out);

@@ -181,13 +181,13 @@ static void ready_grow(AioLoop *loop) {
 
 /* Fields are stored one by one: a whole struct passed by value costs a stall
  * (stores then a wider load of the same bytes) on every hand-off. */
-static inline void ready_push(AioLoop *loop, AioCallbackFn fn, Value data, Value arg, AioHandle *handle) {
+/* `arg` is EMPTY or an object (an exception, a future): what callbacks take. */
+static inline void ready_push(AioLoop *loop, AioCallbackFn fn, Value data, Value arg) {
     if (loop->ready_count == loop->ready_capacity) ready_grow(loop);
     ReadyEntry *entry = &loop->ready[(loop->ready_head + loop->ready_count) & (loop->ready_capacity - 1)];
     entry->fn = fn;
     entry->data = data;
-    entry->arg = arg;
-    entry->handle = handle;
+    entry->arg = IS_OBJ(arg) ? AS_OBJ(arg) : NULL;
     loop->ready_count++;
 }
 
@@ -199,7 +199,7 @@ static ReadyEntry ready_pop(AioLoop *loop) {
 }
 
 void loop_call_soon(VM *vm, AioCallbackFn fn, Value data, Value arg) {
-    ready_push(vm->loop, fn, data, arg, NULL);
+    ready_push(vm->loop, fn, data, arg);
 }
 
 /* A message on standard error through vm_write (the REPL redraws its prompt
@@ -273,7 +273,7 @@ static void run_handle(VM *vm, AioHandle *handle) {
 
 AioHandle *loop_call_soon_handle(VM *vm, AioCallbackFn fn, Value callback, Value args) {
     AioHandle *handle = handle_new(vm, false, fn, callback, args);
-    ready_push(vm->loop, NULL, OBJ_VAL(handle), EMPTY_VAL, handle);
+    ready_push(vm->loop, NULL, OBJ_VAL(handle), EMPTY_VAL);
     return handle;
 }
 
@@ -325,8 +325,28 @@ AioHandle *loop_call_at(VM *vm, double when, AioCallbackFn fn, Value callback, V
     AioHandle *handle = handle_new(vm, true, fn, callback, args);
     handle->when = when;
     handle->scheduled = true;
-    heap_push(loop, (TimerEntry){when, loop->timer_sequence++, handle});
+    heap_push(loop, (TimerEntry){when, loop->timer_sequence++, (Obj *)handle});
     return handle;
+}
+
+void loop_sleep_until(VM *vm, AioFuture *future, double when) {
+    AioLoop *loop = vm->loop;
+    heap_push(loop, (TimerEntry){when, loop->timer_sequence++, (Obj *)future});
+}
+
+static bool timer_is_sleep(const TimerEntry *timer) { return aio_is_future(OBJ_VAL(timer->target)); }
+
+static bool timer_cancelled(const TimerEntry *timer) {
+    if (timer_is_sleep(timer)) return ((AioFuture *)timer->target)->timer_off;
+    return ((AioHandle *)timer->target)->cancelled;
+}
+
+/* A sleep's timer ran: CPython's futures._set_result_unless_cancelled, unless its
+ * h.cancel() came first (the sleep was thrown into or closed meanwhile). */
+static void end_sleep(VM *vm, Value data, Value arg) {
+    UNUSED(arg);
+    AioFuture *future = (AioFuture *)AS_OBJ(data);
+    if (future->state == FUTURE_PENDING && !future->timer_off) future_set_result(vm, future, future->result);
 }
 
 AioHandle *loop_call_later(VM *vm, double delay, AioCallbackFn fn, Value callback, Value args) {
@@ -342,8 +362,8 @@ void handle_cancel(VM *vm, AioHandle *handle) {
 
 /* Runs one ready entry (the handle's cancelled flag was checked by the caller). */
 static void run_entry(VM *vm, ReadyEntry *entry) {
-    if (entry->handle != NULL) run_handle(vm, entry->handle);
-    else entry->fn(vm, entry->data, entry->arg);
+    if (entry->fn == NULL) run_handle(vm, (AioHandle *)AS_OBJ(entry->data));
+    else entry->fn(vm, entry->data, ready_entry_arg(entry));
 }
 
 /* Runs an entry taken off the ready queue (and not cancelled). When tracing,
@@ -353,7 +373,7 @@ static inline void run_popped_entry(AioLoop *loop, ReadyEntry *entry, double *si
     VM *vm = loop->vm;
     /* The entry left the queue: keep its values alive while it runs. */
     vm_push_root(vm, entry->data);
-    vm_push_root(vm, entry->arg);
+    vm_push_root(vm, ready_entry_arg(entry));
     if (loop_tracing(loop)) {
         /* Like asyncio's debug mode: a step that holds the loop too long is reported. */
         double start = *since >= 0 ? *since : held_time(loop);
@@ -382,7 +402,7 @@ static void on_run_ready(evutil_socket_t fd, short what, void *data) {
     while (loop->ntodo > 0 && !loop->escaped) {
         loop->ntodo--;
         ReadyEntry entry = ready_pop(loop);
-        if (entry.handle != NULL && entry.handle->cancelled) continue;
+        if (entry.fn == NULL && ready_entry_handle(&entry)->cancelled) continue;
         run_popped_entry(loop, &entry, &since);
     }
     loop->ntodo = 0;
@@ -435,7 +455,7 @@ static void describe_waiter(AioTask *task, char *buf, size_t size) {
         AioTask *other = (AioTask *)waited;
         char name[TASK_NAME_BUF];
         snprintf(buf, size, "%s", task_name(other, name));
-    } else if (IS_LIST(waited->children)) {
+    } else if (waited->children != NULL) {
         snprintf(buf, size, "a gather");
     } else if (strcmp(waited->what, "a Future") != 0) {
         snprintf(buf, size, "a Future (%s)", waited->what);
@@ -504,9 +524,9 @@ static bool report_deadlock(AioLoop *loop) {
 
 /* Cancelled timers at the head of the heap are dropped before the loop waits. */
 static void drop_cancelled_timers(AioLoop *loop) {
-    while (loop->timer_count > 0 && loop->timers[0].handle->cancelled) {
+    while (loop->timer_count > 0 && timer_cancelled(&loop->timers[0])) {
         TimerEntry dropped = heap_pop(loop);
-        dropped.handle->scheduled = false;
+        if (!timer_is_sleep(&dropped)) ((AioHandle *)dropped.target)->scheduled = false;
     }
 }
 
@@ -520,8 +540,13 @@ static void begin_ready_run(AioLoop *loop) {
     while (loop->timer_count > 0) {
         if (loop->timers[0].when >= end_time) break;
         TimerEntry due = heap_pop(loop);
-        due.handle->scheduled = false;
-        ready_push(loop, NULL, OBJ_VAL(due.handle), EMPTY_VAL, due.handle);
+        if (timer_is_sleep(&due)) {
+            ready_push(loop, end_sleep, OBJ_VAL(due.target), EMPTY_VAL);
+            continue;
+        }
+        AioHandle *handle = (AioHandle *)due.target;
+        handle->scheduled = false;
+        ready_push(loop, NULL, OBJ_VAL(handle), EMPTY_VAL);
     }
     loop->ntodo = loop->ready_count;
 }
@@ -717,7 +742,7 @@ LoopProgress loop_session_step(AioLoop *loop, ReadyEntry *ran) {
         }
         loop->ntodo--;
         ReadyEntry entry = ready_pop(loop);
-        if (entry.handle != NULL && entry.handle->cancelled) continue; /* not a hand-off */
+        if (entry.fn == NULL && ready_entry_handle(&entry)->cancelled) continue; /* not a hand-off */
         *ran = entry;
         vm_push_root(vm, entry.data);
         double since = -1;
@@ -734,6 +759,10 @@ void loop_session_wait_until(AioLoop *loop, double t) {
     }
     for (session_sync_clock(loop); loop_now(loop) < t && !loop->vm->interrupted; session_sync_clock(loop))
         wait_real(loop, t - loop_now(loop));
+}
+
+AioFuture *loop_entry_sleep(const ReadyEntry *entry) {
+    return entry->fn == end_sleep ? (AioFuture *)AS_OBJ(entry->data) : NULL;
 }
 
 ReadyEntry *loop_ready_at(AioLoop *loop, size_t index) {
@@ -767,10 +796,9 @@ static void mark_loop(VM *vm, void *data) {
     for (size_t i = 0; i < loop->ready_count; i++) {
         ReadyEntry *entry = &loop->ready[(loop->ready_head + i) & (loop->ready_capacity - 1)];
         gc_mark_value(vm, entry->data);
-        gc_mark_value(vm, entry->arg);
-        if (entry->handle != NULL) gc_mark_object(vm, (Obj *)entry->handle);
+        gc_mark_object(vm, entry->arg);
     }
-    for (size_t i = 0; i < loop->timer_count; i++) gc_mark_object(vm, (Obj *)loop->timers[i].handle);
+    for (size_t i = 0; i < loop->timer_count; i++) gc_mark_object(vm, loop->timers[i].target);
     for (AioTask *task = loop->tasks_head; task != NULL; task = task->next) gc_mark_object(vm, (Obj *)task);
     if (loop->current != NULL) gc_mark_object(vm, (Obj *)loop->current);
     if (loop->main_task != NULL) gc_mark_object(vm, (Obj *)loop->main_task);

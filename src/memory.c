@@ -87,7 +87,7 @@ void gc_mark_fiber(VM *vm, Fiber *fiber) {
 }
 
 static void blacken(VM *vm, Obj *object) {
-    switch (object->type) {
+    switch ((ObjType)object->type) {
     case OBJ_STR:
     case OBJ_BIGINT:
     case OBJ_RANGE:
@@ -229,7 +229,7 @@ void fiber_free(VM *vm, Fiber *fiber) {
 }
 
 static void free_object(VM *vm, Obj *object) {
-    switch (object->type) {
+    switch ((ObjType)object->type) {
     case OBJ_STR:
         reallocate(vm, object, sizeof(ObjStr) + (size_t)((ObjStr *)object)->length + 1, 0);
         return;
@@ -304,7 +304,7 @@ static void free_object(VM *vm, Obj *object) {
     case OBJ_NATIVE_DATA: {
         ObjNativeData *data = (ObjNativeData *)object;
         if (data->kind->free != NULL) data->kind->free(vm, data);
-        reallocate(vm, object, data->size, 0);
+        reallocate(vm, object, data->obj.size, 0);
         return;
     }
     }

@@ -54,12 +54,7 @@ static bool to_seconds(VM *vm, Value v, double *out) {
 enum { AWAIT_DONE, AWAIT_SLEEP0, AWAIT_SLEEP };
 static const char AWAITABLE_NAME[] = "aio_awaitable";
 
-static void set_result_unless_cancelled(VM *vm, Value data, Value arg) {
-    AioFuture *future = (AioFuture *)AS_OBJ(data);
-    if (future->state == FUTURE_PENDING) future_set_result(vm, future, arg);
-}
-
-/* source: the result; extra: the timer handle once a sleep started;
+/* source: the result; extra: the sleep's future once a sleep started;
  * end: the delay's bits; index 0 not started, 1 suspended, 2 finished. */
 static int awaitable_next(VM *vm, ObjIterator *it, Value *out) {
     if (it->index == 2) { /* CPython's sleep() is a coroutine: awaited twice, it says so */
@@ -82,10 +77,9 @@ static int awaitable_next(VM *vm, ObjIterator *it, Value *out) {
         memcpy(&delay, &it->end, sizeof delay);
         AioFuture *future = future_new(vm, "sleep");
         future->until = loop_time(vm) + delay;
-        vm_push_root(vm, OBJ_VAL(future));
-        AioHandle *handle = loop_call_at(vm, future->until, set_result_unless_cancelled, OBJ_VAL(future), it->source);
-        vm_pop_roots(vm, 1);
-        it->extra = OBJ_VAL(handle);
+        future->result = it->source; /* what the timer sets */
+        loop_sleep_until(vm, future, future->until);
+        it->extra = OBJ_VAL(future);
         future->blocking = true;
         *out = OBJ_VAL(future);
         return 1;
@@ -95,9 +89,8 @@ static int awaitable_next(VM *vm, ObjIterator *it, Value *out) {
         *out = it->source;
         return 0;
     }
-    AioHandle *handle = (AioHandle *)AS_OBJ(it->extra);
-    handle_cancel(vm, handle);
-    AioFuture *future = (AioFuture *)AS_OBJ(handle->callback);
+    AioFuture *future = (AioFuture *)AS_OBJ(it->extra);
+    future->timer_off = true;
     if (future->state == FUTURE_PENDING) {
         vm_raise(vm, vm->types.RuntimeError, "await wasn't used with future");
         return -1;
@@ -136,7 +129,7 @@ static Value awaitable_self(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
 static Value awaitable_throw(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     if (!vm_check_args(vm, "throw", argc - 1, kwnames, 1, 3)) return EMPTY_VAL;
     ObjIterator *it = AS_ITERATOR(args[0]);
-    if (it->step == AWAIT_SLEEP && IS_NATIVE_DATA(it->extra)) handle_cancel(vm, (AioHandle *)AS_OBJ(it->extra));
+    if (it->step == AWAIT_SLEEP && aio_is_future(it->extra)) ((AioFuture *)AS_OBJ(it->extra))->timer_off = true;
     it->index = 2;
     return vm_raise_value(vm, args[1]);
 }
@@ -144,7 +137,7 @@ static Value awaitable_throw(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
 static Value awaitable_close(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     if (!vm_check_args(vm, "close", argc - 1, kwnames, 0, 0)) return EMPTY_VAL;
     ObjIterator *it = AS_ITERATOR(args[0]);
-    if (it->step == AWAIT_SLEEP && IS_NATIVE_DATA(it->extra)) handle_cancel(vm, (AioHandle *)AS_OBJ(it->extra));
+    if (it->step == AWAIT_SLEEP && aio_is_future(it->extra)) ((AioFuture *)AS_OBJ(it->extra))->timer_off = true;
     it->index = 2;
     return NONE_VAL;
 }
@@ -292,7 +285,7 @@ static Value fn_gathering_future(VM *vm, int argc, Value *args, ObjTuple *kwname
     if (!vm_check_args(vm, "_gathering_future", argc, kwnames, 1, 1)) return EMPTY_VAL;
     if (!IS_LIST(args[0])) return vm_raise(vm, vm->types.TypeError, "children must be a list");
     AioFuture *future = future_new(vm, "gather");
-    future->children = args[0];
+    future->children = AS_LIST(args[0]);
     future->gather_count = (int)AS_LIST(args[0])->count;
     return OBJ_VAL(future);
 }

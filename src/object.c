@@ -166,6 +166,6 @@ ObjNativeData *native_data_new(VM *vm, ObjClass *cls, const NativeDataType *kind
     ObjNativeData *data = (ObjNativeData *)obj_allocate(vm, size, OBJ_NATIVE_DATA);
     data->cls = cls;
     data->kind = kind;
-    data->size = size;
+    data->obj.size = (uint32_t)size;
     return data;
 }

@@ -34,12 +34,13 @@ typedef enum {
 } ObjType;
 
 struct Obj {
-    ObjType type;
+    uint8_t type;      /* an ObjType */
     bool marked;       /* GC mark bit */
     /* Set while the object's only reference is the stack of the `await` running
      * it (and its task's delegate): a native marked returns_fresh made it and the
      * next instruction awaited it. That await may recycle it (vm.h, spare_awaitable). */
     bool await_only;
+    uint32_t size;     /* ObjNativeData: the whole struct's size, for accounting (else 0) */
     struct Obj *next;  /* all objects, newest first (vm->objects) */
 };
 
@@ -529,10 +530,9 @@ typedef struct {
 
 /* Upper layers embed this as the first member of their object structs. */
 typedef struct {
-    Obj obj;
+    Obj obj;                /* obj.size: the whole struct's size, for accounting */
     ObjClass *cls;
     const NativeDataType *kind;
-    size_t size;            /* the whole struct's size, for accounting */
 } ObjNativeData;
 
 ObjNativeData *native_data_new(VM *vm, ObjClass *cls, const NativeDataType *kind, size_t size);

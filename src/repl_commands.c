@@ -159,9 +159,9 @@ static void describe_entry(const ReadyEntry *entry, char *buf, size_t size) {
         char task[160];
         task_describe((AioTask *)AS_OBJ(entry->data), task, sizeof task);
         snprintf(buf, size, "a step of %s", task);
-    } else if (entry->handle != NULL && entry->handle->fn == NULL) {
+    } else if (entry->fn == NULL && ready_entry_handle(entry)->fn == NULL) {
         snprintf(buf, size, "a callback (call_soon, call_later or call_at)");
-    } else if (entry->handle != NULL && entry->handle->is_timer) {
+    } else if (loop_entry_sleep(entry) != NULL || (entry->fn == NULL && ready_entry_handle(entry)->is_timer)) {
         snprintf(buf, size, "a timer's callback (a sleep ends, or a timeout)");
     } else {
         snprintf(buf, size, "a callback of the loop");
@@ -196,7 +196,7 @@ static bool cmd_step(Repl *repl, const char *args, void *data) {
     char what[200] = "";
     /* Describe it before it runs: a task that finishes may not say much after. */
     ReadyEntry *next = loop_ready_at(repl->loop, 0);
-    if (next != NULL && !(next->handle != NULL && next->handle->cancelled)) describe_entry(next, what, sizeof what);
+    if (next != NULL && !(next->fn == NULL && ready_entry_handle(next)->cancelled)) describe_entry(next, what, sizeof what);
     LoopProgress progress;
     while ((progress = loop_session_step(repl->loop, &ran)) == LOOP_WOKEN) {
         if (repl_take_interrupt(repl) || repl_terminate) {

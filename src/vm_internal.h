@@ -8,6 +8,11 @@
 /* Spare value slots above every frame's computed max_stack: calls shift their
  * arguments up by one (bound methods) and natives may push a few values. */
 #define STACK_SLACK 8
+/* A generator's or coroutine's own (first) frame gets less: there, only one-value
+ * shifts write past max_stack (a bound method's self, a with statement's __enter__
+ * result); whatever pushes more makes room first (fiber_ensure_stack), and frames
+ * called from it get the whole STACK_SLACK. Six slots less are 96 bytes a task. */
+#define GEN_STACK_SLACK 2
 
 typedef enum { EXEC_RETURN, EXEC_YIELD, EXEC_ERROR } ExecResult;
 
