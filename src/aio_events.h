@@ -30,12 +30,40 @@ typedef enum {
 /* A task as the trace names it. id 0 is the loop itself. */
 typedef struct {
     int64_t id;           /* 1 for Task-1, ... (creation order) */
-    const char *name;     /* "Task-1" or the name given */
+    /* The name given; NULL while the task has its default name "Task-<default_number>",
+     * which aio_ref_name writes out only for a consumer that reads it (most events
+     * are rendered from what the trace kept of the task). */
+    const char *name;
     const char *coro;     /* the coroutine's qualified name, "count" */
+    int64_t default_number;
     /* Changes whenever the task's name does; 0: unknown (a consumer compares the text). */
     uint32_t name_revision;
-    char name_buf[32];    /* where `name` is written when the task has only its default name */
+    char name_buf[32];    /* aio_ref_name's scratch */
 } AioTaskRef;
+
+/* "Task-<n>" into buf (32 bytes), with no printf: the loop names tasks this way. */
+static inline const char *aio_default_task_name(int64_t n, char *buf) {
+    char digits[24];
+    int count = 0;
+    uint64_t rest = n < 0 ? 0 : (uint64_t)n;
+    do {
+        digits[count++] = (char)('0' + rest % 10);
+        rest /= 10;
+    } while (rest > 0);
+    const char prefix[] = "Task-";
+    int at = 0;
+    for (; prefix[at] != '\0'; at++) buf[at] = prefix[at];
+    while (count > 0) buf[at++] = digits[--count];
+    buf[at] = '\0';
+    return buf;
+}
+
+/* A reference's name (NULL for none): the one given, or its default written into
+ * the reference's own scratch buffer (valid while the reference is). */
+static inline const char *aio_ref_name(const AioTaskRef *ref) {
+    if (ref->name != NULL || ref->default_number <= 0) return ref->name;
+    return aio_default_task_name(ref->default_number, ((AioTaskRef *)ref)->name_buf);
+}
 
 typedef struct {
     AioEventKind kind;
@@ -51,6 +79,9 @@ typedef struct {
     int delayed_count;
     const char *file;     /* source position of the task's current line, or NULL */
     int line;
+    /* The reason, the detail, is a string literal: a renderer may keep what it made
+     * of it by its address (the hot path's "sleep(0)"). False: it must read it. */
+    bool reason_static, detail_static;
 } AioEvent;
 
 /* Where the loop sends events. `data` is the sink's own state. */

@@ -26,19 +26,7 @@ AioTask *task_current(VM *vm) {
 const char *task_name(const AioTask *task, char buf[TASK_NAME_BUF]) {
     if (IS_STR(task->name)) return AS_STR(task->name)->chars;
     if (!IS_INT(task->name)) return "?";
-    /* "Task-" and the digits, by hand: the trace asks on every event. */
-    char digits[24];
-    int n = 0;
-    uint64_t number = (uint64_t)AS_INT(task->name);
-    do {
-        digits[n++] = (char)('0' + number % 10);
-        number /= 10;
-    } while (number > 0);
-    memcpy(buf, "Task-", 5);
-    int at = 5;
-    while (n > 0) buf[at++] = digits[--n];
-    buf[at] = '\0';
-    return buf;
+    return aio_default_task_name(AS_INT(task->name), buf);
 }
 
 Value task_name_value(VM *vm, AioTask *task) {
@@ -150,7 +138,7 @@ static void task_handle_yield(VM *vm, AioTask *task, Value yielded) {
     }
     if (IS_NONE(yielded)) {
         /* A bare yield (sleep(0)) gives up control for one iteration. */
-        loop_emit(loop, AIO_EV_SUSPEND, task, NULL, NULL, "sleep(0)", -1, 0);
+        loop_emit_literal(loop, AIO_EV_SUSPEND, task, NULL, "sleep(0)");
         task->resume_reason = "sleep(0)";
         loop_call_soon(vm, task_step_callback, OBJ_VAL(task), EMPTY_VAL);
         return;

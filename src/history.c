@@ -154,8 +154,8 @@ static HistoryTask *touch_task(History *history, const AioTaskRef *ref, double n
         task->outcome = HISTORY_ALIVE;
     }
     HistoryTask *task = &history->tasks[at];
-    if (ref->name != NULL && strncmp(task->name, ref->name, sizeof task->name) != 0)
-        copy_cut(task->name, sizeof task->name, ref->name);
+    const char *name = aio_ref_name(ref);
+    if (name != NULL && strncmp(task->name, name, sizeof task->name) != 0) copy_cut(task->name, sizeof task->name, name);
     if (ref->coro != NULL && task->coro[0] == '\0') copy_cut(task->coro, sizeof task->coro, ref->coro);
     return task;
 }
@@ -208,7 +208,7 @@ static void account(History *history, const AioEvent *event) {
 static void keep_ref(const AioTaskRef *ref, int64_t *id, char *name, size_t name_size, char *coro,
                      size_t coro_size, bool *has_coro) {
     *id = ref->id;
-    copy_cut(name, name_size, ref->name);
+    copy_cut(name, name_size, aio_ref_name(ref));
     copy_cut(coro, coro_size, ref->coro);
     *has_coro = ref->coro != NULL;
 }
@@ -237,7 +237,7 @@ void history_sink(void *data, const AioEvent *event) {
     kept->delayed_count = event->delayed_count;
     for (int i = 0; i < event->delayed_count && i < HISTORY_DELAYED; i++) {
         kept->delayed_id[i] = event->delayed[i].id;
-        copy_cut(kept->delayed_name[i], sizeof kept->delayed_name[i], event->delayed[i].name);
+        copy_cut(kept->delayed_name[i], sizeof kept->delayed_name[i], aio_ref_name(&event->delayed[i]));
     }
     copy_cut(kept->file, sizeof kept->file, event->file);
     kept->line = event->line;

@@ -50,6 +50,7 @@ struct AioLoop {
     /* The clock (for the whole program, inside asyncio.run or not). */
     LoopClockKind clock;
     double speed;               /* real clock: loop time = elapsed wall time * speed */
+    double coarse_max_speed;    /* held_time may use the coarse clock up to this speed (0: never) */
     double virtual_now;         /* loop time: the last deadline reached, plus time.sleep */
     double real_start;          /* CLOCK_MONOTONIC at start (real clock) */
     double wall_start;          /* CLOCK_REALTIME at start: time.time() = wall_start + loop time */
@@ -129,6 +130,8 @@ void loop_remove_task(AioLoop *loop, AioTask *task);
 static inline bool loop_tracing(const AioLoop *loop) { return loop != NULL && loop->sink != NULL; }
 void loop_emit(AioLoop *loop, AioEventKind kind, AioTask *task, AioTask *other, const char *reason,
                const char *detail, double until, double duration);
+/* loop_emit of an event whose detail is a string literal (AioEvent.detail_static). */
+void loop_emit_literal(AioLoop *loop, AioEventKind kind, AioTask *task, const char *reason, const char *detail);
 void loop_task_ref(AioTask *task, AioTaskRef *ref);
 
 /* ---- the REPL's session ----

@@ -90,11 +90,7 @@ void trace_buf_int(TraceBuf *buf, int64_t value) {
     while (n > 0) buf->data[buf->length++] = digits[--n];
 }
 
-void trace_put_time(Trace *trace, TraceBuf *buf, double seconds) {
-    if (trace->time_length > 0 && seconds == trace->time_cached) {
-        trace_buf_putn(buf, trace->time_text, trace->time_length);
-        return;
-    }
+void trace_put_time_slow(Trace *trace, TraceBuf *buf, double seconds) {
     size_t from = buf->length;
     trace_buf_seconds(buf, seconds);
     size_t length = buf->length - from;
@@ -156,7 +152,6 @@ void trace_buf_pad(TraceBuf *buf, size_t from, int width) {
 
 /* ------------------------------------------------------ helpers for renderers */
 
-enum { PENDING_LIMIT = 64 * 1024 };
 
 static void write_pending(Trace *trace) {
     TraceBuf *held = trace->line_is_pending ? &trace->line : &trace->pending;
@@ -165,7 +160,7 @@ static void write_pending(Trace *trace) {
     held->length = 0;
 }
 
-void trace_line_end(Trace *trace) {
+void trace_line_end_slow(Trace *trace) {
     trace_buf_putc(&trace->line, '\n');
     if (trace->options.on_line != NULL) {
         trace->options.on_line(trace->options.line_data, trace->line.data, trace->line.length);
@@ -173,13 +168,13 @@ void trace_line_end(Trace *trace) {
         return;
     }
     if (trace->line_is_pending) { /* the line stays where it was rendered */
-        if (trace->line.length >= PENDING_LIMIT) write_pending(trace);
+        if (trace->line.length >= TRACE_PENDING_LIMIT) write_pending(trace);
         return;
     }
     if (trace->own_buffer) {
         trace_buf_putn(&trace->pending, trace->line.data, trace->line.length);
         trace->line.length = 0;
-        if (trace->pending.length >= PENDING_LIMIT) write_pending(trace);
+        if (trace->pending.length >= TRACE_PENDING_LIMIT) write_pending(trace);
         return;
     }
     fwrite(trace->line.data, 1, trace->line.length, trace->options.out);
@@ -209,13 +204,9 @@ const char *trace_colour_reset(const Trace *trace) {
     return trace->options.colour ? "\x1b[0m" : "";
 }
 
-TraceTask *trace_task(const Trace *trace, int64_t id) {
-    if (id <= 0 || id >= trace->task_capacity || !trace->tasks[id].seen || trace->tasks[id].hidden) return NULL;
-    return &trace->tasks[id];
-}
-
 const char *trace_ref_name(const AioTaskRef *ref) {
-    if (ref->name != NULL) return ref->name;
+    const char *name = aio_ref_name(ref);
+    if (name != NULL) return name;
     return ref->id <= 0 ? "loop" : "?";
 }
 
@@ -387,7 +378,7 @@ static bool record_matches(const char *stored, size_t size, const char *text) {
 }
 
 /* The record of the task `ref` names, created or renamed as needed. */
-static TraceTask *touch_task(Trace *trace, const AioTaskRef *ref, double now) {
+static inline TraceTask *touch_task(Trace *trace, const AioTaskRef *ref, double now) {
     int64_t id = ref->id;
     if (id <= 0 || id > ((int64_t)1 << 30)) return NULL;
     if (id >= trace->task_capacity) {
@@ -410,9 +401,11 @@ static TraceTask *touch_task(Trace *trace, const AioTaskRef *ref, double now) {
     }
     /* Cheap when nothing changed; set_name shows up at the next event. */
     /* The text is compared only when the loop says the name may have moved. */
-    if (ref->name != NULL && (ref->name_revision == 0 || ref->name_revision != task->name_seen)) {
-        if (!record_matches(task->name, sizeof task->name, ref->name)) {
-            copy_cut(task->name, sizeof task->name, ref->name);
+    if ((ref->name != NULL || ref->default_number > 0) &&
+        (ref->name_revision == 0 || ref->name_revision != task->name_seen)) {
+        const char *name = aio_ref_name(ref);
+        if (!record_matches(task->name, sizeof task->name, name)) {
+            copy_cut(task->name, sizeof task->name, name);
             task->revision++;
         }
         task->name_seen = ref->name_revision;
@@ -546,15 +539,17 @@ static void copy_into(char *into, size_t size, const char *text) {
 static void hold_wake(Trace *trace, const AioEvent *event) {
     trace->wake_held = true;
     trace->held_wake = *event;
-    copy_into(trace->held_name, sizeof trace->held_name, event->task.name);
+    copy_into(trace->held_name, sizeof trace->held_name, aio_ref_name(&event->task));
     copy_into(trace->held_coro, sizeof trace->held_coro, event->task.coro);
     copy_into(trace->held_reason, sizeof trace->held_reason, event->reason);
     copy_into(trace->held_detail, sizeof trace->held_detail, event->detail);
-    trace->held_wake.task.name = event->task.name != NULL ? trace->held_name : NULL;
+    trace->held_wake.task.name = aio_ref_name(&event->task) != NULL ? trace->held_name : NULL;
+    trace->held_wake.task.default_number = 0;
     trace->held_wake.task.coro = event->task.coro != NULL ? trace->held_coro : NULL;
     trace->held_wake.reason = event->reason != NULL ? trace->held_reason : NULL;
     trace->held_wake.detail = event->detail != NULL ? trace->held_detail : NULL;
     trace->held_wake.file = NULL;
+    trace->held_wake.reason_static = trace->held_wake.detail_static = false; /* copies now */
     trace->held_wake.delayed = NULL;
     trace->held_wake.delayed_count = 0;
 }
@@ -582,7 +577,7 @@ static void forget_live(Trace *trace) {
     }
 }
 
-static void dispatch(Trace *trace, const AioEvent *event, TraceTask *task) {
+static inline void dispatch(Trace *trace, const AioEvent *event, TraceTask *task) {
     trace->renderer->event(trace, event);
     account(trace, event, task);
     /* A buffered trace still shows whole runs when the program stops. */

@@ -2,6 +2,7 @@
  * final {"event": "summary", ...}, each on one line, for tools and tests. The
  * schema is documented in docs/trace.md; keys come in a fixed order. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,20 +84,22 @@ static void fill_plain_bytes(void) {
     for (int c = 0x20; c < 0x7f; c++) plain_byte[c] = c != '"' && c != '\\';
 }
 
-/* The common case, plain ASCII with nothing to escape, is one copy between quotes. */
+/* The common case, a short string of plain ASCII, is copied as it is scanned. */
+enum { SHORT_STRING = 62 };
+
 static void put_string(TraceBuf *buf, const char *text) {
     if (text == NULL) {
         trace_buf_puts(buf, "null");
         return;
     }
+    trace_buf_reserve(buf, SHORT_STRING + 2);
+    unsigned char *out = (unsigned char *)buf->data + buf->length;
     const unsigned char *p = (const unsigned char *)text;
-    while (plain_byte[*p]) p++;
-    size_t plain = (size_t)(p - (const unsigned char *)text);
-    trace_buf_reserve(buf, plain + 2);
-    buf->data[buf->length++] = '"';
-    memcpy(buf->data + buf->length, text, plain);
-    buf->length += plain;
-    if (*p != '\0') put_string_escaped(buf, p);
+    *out++ = '"';
+    int room = SHORT_STRING;
+    while (room-- > 0 && plain_byte[*p]) *out++ = *p++;
+    buf->length = (size_t)((char *)out - buf->data);
+    if (*p != '\0') put_string_escaped(buf, p); /* long, or something to escape */
     trace_buf_putc(buf, '"');
 }
 
@@ -136,9 +139,20 @@ typedef struct {
     char json[REF_JSON_MAX];
 } RefSlot;
 
+/* What put_string made of a string literal the loop named (AioEvent.reason_static,
+ * detail_static), kept by its address: "sleep(0)" is in two events a hand-off. */
+enum { LITERALS = 16, LITERAL_JSON_MAX = 48 };
+
+typedef struct {
+    const char *text;                /* NULL: empty */
+    unsigned char length;
+    char json[LITERAL_JSON_MAX];
+} LiteralSlot;
+
 typedef struct {
     RefSlot *slots;                  /* indexed by task id, grown as ids come */
     int64_t capacity;
+    LiteralSlot literals[LITERALS];
 } JsonState;
 
 static bool jsonl_begin(Trace *trace) {
@@ -167,6 +181,24 @@ static RefSlot *ref_slot(JsonState *state, int64_t id) {
         state->capacity = capacity;
     }
     return &state->slots[id];
+}
+
+/* put_string of a string literal, from the cache when it holds it. */
+static void put_literal(JsonState *state, TraceBuf *buf, const char *text) {
+    LiteralSlot *slot = &state->literals[((uintptr_t)text >> 3) % LITERALS];
+    if (text != NULL && slot->text == text) {
+        trace_buf_reserve(buf, LITERAL_JSON_MAX);
+        memcpy(buf->data + buf->length, slot->json, LITERAL_JSON_MAX);
+        buf->length += slot->length;
+        return;
+    }
+    size_t from = buf->length;
+    put_string(buf, text);
+    size_t length = buf->length - from;
+    if (text == NULL || length > LITERAL_JSON_MAX) return;
+    memcpy(slot->json, buf->data + from, length);
+    slot->length = (unsigned char)length;
+    slot->text = text;
 }
 
 /* put_ref for the event's own task, from the slot when it is current. */
@@ -200,14 +232,31 @@ static void put_task_ref(Trace *trace, const AioTaskRef *ref) {
     }
 }
 
+/* `,"event":"<name>","task":` of each kind, padded to a constant-size copy. */
+typedef struct {
+    char text[48];
+    size_t length;
+} EventHead;
+
+static const EventHead *event_head(AioEventKind kind) {
+    static EventHead heads[AIO_EV_LOOP_END + 1];
+    EventHead *head = &heads[kind];
+    if (head->length == 0) {
+        int length = snprintf(head->text, sizeof head->text, ",\"event\":\"%s\",\"task\":", event_name(kind));
+        head->length = length > 0 && (size_t)length < sizeof head->text ? (size_t)length : 0;
+    }
+    return head;
+}
+
 static void jsonl_event(Trace *trace, const AioEvent *event) {
     TraceBuf *line = &trace->line;
     trace_buf_putn(line, "{\"t\":", 5);
     if (isnan(event->time) || isinf(event->time)) trace_buf_puts(line, "null");
     else trace_put_time(trace, line, event->time);
-    trace_buf_putn(line, ",\"event\":\"", 10);
-    trace_buf_puts(line, event_name(event->kind));
-    trace_buf_putn(line, "\",\"task\":", 9);
+    const EventHead *head = event_head(event->kind);
+    trace_buf_reserve(line, sizeof head->text);
+    memcpy(line->data + line->length, head->text, sizeof head->text);
+    line->length += head->length;
     put_task_ref(trace, &event->task);
     const char *detail = event->detail;
     switch (event->kind) {
@@ -217,9 +266,15 @@ static void jsonl_event(Trace *trace, const AioEvent *event) {
         put_ref(line, &event->other);
         break;
     case AIO_EV_RESUME:
-    case AIO_EV_WAKE: PUT_FIELD(line, "reason", event->reason); break;
+    case AIO_EV_WAKE:
+        trace_buf_putn(line, ",\"reason\":", 10);
+        if (event->reason_static) put_literal(trace->renderer_state, line, event->reason);
+        else put_string(line, event->reason);
+        break;
     case AIO_EV_SUSPEND:
-        PUT_FIELD(line, "on", detail);
+        trace_buf_putn(line, ",\"on\":", 6);
+        if (event->detail_static) put_literal(trace->renderer_state, line, detail);
+        else put_string(line, detail);
         trace_buf_puts(line, ",\"until\":");
         put_until(line, event->until);
         break;

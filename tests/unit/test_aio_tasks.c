@@ -15,7 +15,7 @@ static int wake_count;
 static void record_wake(void *data, const AioEvent *event) {
     UNUSED(data);
     if ((event->kind != AIO_EV_WAKE && event->kind != AIO_EV_RESUME) || wake_count >= MAX_RECORDED) return;
-    snprintf(wakes[wake_count++], sizeof wakes[0], "%s %s %s", event->task.name,
+    snprintf(wakes[wake_count++], sizeof wakes[0], "%s %s %s", aio_ref_name(&event->task),
              event->kind == AIO_EV_WAKE ? "wake" : "resume", event->reason != NULL ? event->reason : "-");
 }
 
