@@ -101,7 +101,8 @@ double loop_time(VM *vm) { return clock_now(vm->loop); }
 
 /* ------------------------------------------------------------------ events */
 
-void loop_task_ref(AioTask *task, AioTaskRef *ref) {
+/* Inline: every event makes two. */
+static inline void task_ref(AioTask *task, AioTaskRef *ref) {
     if (task == NULL) {
         ref->id = 0;
         ref->name_revision = 1;
@@ -119,6 +120,8 @@ void loop_task_ref(AioTask *task, AioTaskRef *ref) {
     ref->coro = IS_GENERATOR(task->coro) ? AS_GENERATOR(task->coro)->qualname->chars : NULL;
 }
 
+void loop_task_ref(AioTask *task, AioTaskRef *ref) { task_ref(task, ref); }
+
 static void emit(AioLoop *loop, AioEventKind kind, AioTask *task, AioTask *other, const char *reason,
                  const char *detail, bool detail_static, double until, double duration) {
     /* Every field set one by one: a memset of the whole event was a string
@@ -126,8 +129,8 @@ static void emit(AioLoop *loop, AioEventKind kind, AioTask *task, AioTask *other
     AioEvent event;
     event.kind = kind;
     event.time = clock_now(loop);
-    loop_task_ref(task, &event.task);
-    loop_task_ref(other, &event.other);
+    task_ref(task, &event.task);
+    task_ref(other, &event.other);
     event.reason = reason;
     event.detail = detail;
     event.until = until;
