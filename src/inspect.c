@@ -452,19 +452,25 @@ static const AioTask *waiter_of(const AioLoop *loop, const AioFuture *future) {
     return NULL;
 }
 
+/* "timer: sleep(1) is over, for Task-2 count()" */
+static void put_timer_end(const AioLoop *loop, const AioFuture *future, FILE *out) {
+    char name[160];
+    const AioTask *waiter = waiter_of(loop, future);
+    describe_future(future, name, sizeof name);
+    fprintf(out, "timer: %s is over", name);
+    if (waiter != NULL) {
+        fputs(", for ", out);
+        put_task(out, waiter);
+    }
+}
+
 /* One ready entry in words: a task's step, its wake-up, or a callback. */
 static void put_ready_entry(const AioLoop *loop, const ReadyEntry *entry, FILE *out) {
     char name[160];
     bool internal;
     const AioFuture *slept = loop_entry_sleep(entry);
     if (slept != NULL) {
-        const AioTask *waiter = waiter_of(loop, slept);
-        describe_future(slept, name, sizeof name);
-        fprintf(out, "timer: %s is over", name);
-        if (waiter != NULL) {
-            fputs(", for ", out);
-            put_task(out, waiter);
-        }
+        put_timer_end(loop, slept, out);
         return;
     }
     if (entry->fn == NULL) {
@@ -473,14 +479,7 @@ static void put_ready_entry(const AioLoop *loop, const ReadyEntry *entry, FILE *
             describe_callable(handle->callback, name, sizeof name, &internal);
             fprintf(out, "callback %s%s", name, internal ? " (asyncio)" : "");
         } else if (aio_is_future(handle->callback)) {
-            const AioFuture *future = (const AioFuture *)AS_OBJ(handle->callback);
-            const AioTask *waiter = waiter_of(loop, future);
-            describe_future(future, name, sizeof name);
-            fprintf(out, "timer: %s is over", name);
-            if (waiter != NULL) {
-                fputs(", for ", out);
-                put_task(out, waiter);
-            }
+            put_timer_end(loop, (const AioFuture *)AS_OBJ(handle->callback), out);
         } else {
             fputs("callback (asyncio)", out);
         }

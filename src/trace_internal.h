@@ -137,6 +137,15 @@ static inline void trace_buf_puts(TraceBuf *buf, const char *text) {
     if (text != NULL) trace_buf_putn(buf, text, strlen(text));
 }
 
+/* Appends the first `length` bytes of a buffer `padded` bytes long, copying all of it:
+ * a copy of a constant size is a few moves, one of the exact length a call or a slow
+ * string instruction. The bytes past `length` are overwritten by what follows. */
+static inline void trace_buf_put_padded(TraceBuf *buf, const char *text, size_t padded, size_t length) {
+    trace_buf_reserve(buf, padded);
+    memcpy(buf->data + buf->length, text, padded);
+    buf->length += length;
+}
+
 static inline void trace_buf_putc(TraceBuf *buf, char c) {
     trace_buf_reserve(buf, 1);
     buf->data[buf->length++] = c;
@@ -148,10 +157,7 @@ void trace_buf_int(TraceBuf *buf, int64_t value);
 void trace_put_time_slow(Trace *trace, TraceBuf *buf, double seconds);
 static inline void trace_put_time(Trace *trace, TraceBuf *buf, double seconds) {
     if (trace->time_length > 0 && seconds == trace->time_cached) {
-        /* The whole buffer, a constant size (a short copy of exact length is a call). */
-        trace_buf_reserve(buf, sizeof trace->time_text);
-        memcpy(buf->data + buf->length, trace->time_text, sizeof trace->time_text);
-        buf->length += trace->time_length;
+        trace_buf_put_padded(buf, trace->time_text, sizeof trace->time_text, trace->time_length);
         return;
     }
     trace_put_time_slow(trace, buf, seconds);

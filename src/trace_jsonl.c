@@ -187,9 +187,7 @@ static RefSlot *ref_slot(JsonState *state, int64_t id) {
 static void put_literal(JsonState *state, TraceBuf *buf, const char *text) {
     LiteralSlot *slot = &state->literals[((uintptr_t)text >> 3) % LITERALS];
     if (text != NULL && slot->text == text) {
-        trace_buf_reserve(buf, LITERAL_JSON_MAX);
-        memcpy(buf->data + buf->length, slot->json, LITERAL_JSON_MAX);
-        buf->length += slot->length;
+        trace_buf_put_padded(buf, slot->json, LITERAL_JSON_MAX, slot->length);
         return;
     }
     size_t from = buf->length;
@@ -211,11 +209,7 @@ static void put_task_ref(Trace *trace, const AioTaskRef *ref) {
         return;
     }
     if (slot->length > 0 && slot->revision == task->revision) {
-        /* The whole slot, a constant size: a copy of the exact length became a
-         * slow string instruction. The bytes past the length are overwritten next. */
-        trace_buf_reserve(line, REF_JSON_MAX);
-        memcpy(line->data + line->length, slot->json, REF_JSON_MAX);
-        line->length += slot->length;
+        trace_buf_put_padded(line, slot->json, REF_JSON_MAX, slot->length);
         return;
     }
     size_t from = line->length;
@@ -254,9 +248,7 @@ static void jsonl_event(Trace *trace, const AioEvent *event) {
     if (isnan(event->time) || isinf(event->time)) trace_buf_puts(line, "null");
     else trace_put_time(trace, line, event->time);
     const EventHead *head = event_head(event->kind);
-    trace_buf_reserve(line, sizeof head->text);
-    memcpy(line->data + line->length, head->text, sizeof head->text);
-    line->length += head->length;
+    trace_buf_put_padded(line, head->text, sizeof head->text, head->length);
     put_task_ref(trace, &event->task);
     const char *detail = event->detail;
     switch (event->kind) {
