@@ -740,6 +740,35 @@ static LoopProgress reach_first_timer(AioLoop *loop, bool advance, double limit)
     return reached ? LOOP_RAN : LOOP_WOKEN;
 }
 
+static void cancel_future(VM *vm, AioFuture *future) {
+    if (future->is_task) task_cancel(vm, (AioTask *)future, NONE_VAL);
+    else future_cancel(vm, future, NONE_VAL);
+}
+
+SessionRunEnd loop_session_run_until(AioLoop *loop, AioFuture *future, SessionRunHooks *hooks) {
+    VM *vm = loop->vm;
+    hooks->interrupted = hooks->stuck = false;
+    while (future->state == FUTURE_PENDING) {
+        if (hooks->should_stop != NULL && hooks->should_stop(hooks->data)) return SESSION_RUN_STOPPED;
+        if (loop->session_interrupted != NULL && loop->session_interrupted(loop->session_data)) {
+            if (hooks->interrupted) return SESSION_RUN_GIVEN_UP;
+            hooks->interrupted = true;
+            cancel_future(vm, future);
+        }
+        LoopProgress progress = loop_session_iterate(loop, true, -1);
+        if (progress == LOOP_ERROR) {
+            if (hooks->on_escaped == NULL || !hooks->on_escaped(hooks->data)) return SESSION_RUN_ERROR;
+        } else if (progress == LOOP_IDLE && future->state == FUTURE_PENDING) {
+            /* Nothing is ready and no timer is set: nothing can ever wake it. */
+            if (hooks->stuck) return SESSION_RUN_STUCK;
+            hooks->stuck = true;
+            if (hooks->on_stuck != NULL) hooks->on_stuck(hooks->data);
+            cancel_future(vm, future);
+        }
+    }
+    return SESSION_RUN_DONE;
+}
+
 LoopProgress loop_session_iterate(AioLoop *loop, bool advance, double limit) {
     if (loop->ntodo == 0) {
         LoopProgress reached = reach_first_timer(loop, advance, limit);

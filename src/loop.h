@@ -146,6 +146,34 @@ void loop_set_clock(AioLoop *loop, LoopClockKind clock, double speed);
  * ready it waits for the first timer (real clock; input ends the wait early) or,
  * if `advance`, jumps to it (virtual clock); never for a timer past `limit` (>= 0). */
 LoopProgress loop_session_iterate(AioLoop *loop, bool advance, double limit);
+
+/* How loop_session_run_until ended. */
+typedef enum {
+    SESSION_RUN_DONE,        /* the future is done (cancelled included) */
+    SESSION_RUN_STUCK,       /* nothing could wake it, and after it was cancelled still nothing can */
+    SESSION_RUN_GIVEN_UP,    /* Ctrl-C a second time while it ignored the first: it stays pending */
+    SESSION_RUN_STOPPED,     /* hooks->should_stop said so */
+    SESSION_RUN_ERROR,       /* an exception left a callback (vm->exception) and on_escaped did not take it */
+} SessionRunEnd;
+
+/* What the caller of loop_session_run_until adds; any function may be NULL. */
+typedef struct {
+    void *data;
+    /* A wait nothing can end was found: say so (the future is cancelled next, once). */
+    void (*on_stuck)(void *data);
+    /* True: stop waiting now (the REPL quits, or is terminated). */
+    bool (*should_stop)(void *data);
+    /* An exception left a callback: true when it was reported and the wait goes on. */
+    bool (*on_escaped)(void *data);
+    bool interrupted;        /* out: Ctrl-C cancelled the future */
+    bool stuck;              /* out: a stuck wait cancelled the future */
+} SessionRunHooks;
+
+/* Drives the session loop until `future` (a Task or Future) is done: what
+ * `await` and `asyncio.run()` typed at the prompt do. Ctrl-C (session_interrupted)
+ * cancels it; a second Ctrl-C stops the wait. A wait nothing can end cancels it
+ * too, and if it still waits after that, the wait stops. */
+SessionRunEnd loop_session_run_until(AioLoop *loop, AioFuture *future, SessionRunHooks *hooks);
 /* :step — exactly one hand-off: the next ready handle (a task's step or a
  * callback), beginning an iteration first (reaching the first timer) if needed.
  * *ran is the entry that ran. LOOP_WOKEN: the wait for the timer ended early. */

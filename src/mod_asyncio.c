@@ -340,38 +340,33 @@ static Value fn_at_prompt(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
 
 /* Drives the session's loop until `future` is done: Ctrl-C cancels it (then
  * KeyboardInterrupt), and a wait nothing can end is reported and cancelled. */
+static void run_stuck(void *data) {
+    static const char message[] = "deadlock: asyncio.run() waits, but nothing is ready and no timer is "
+                                  "set, so nothing can wake it; it was cancelled\n";
+    vm_write(data, 2, message, sizeof message - 1);
+}
+
+/* asyncio.run(main()) typed at the prompt: runs the task on the session's loop. */
 static Value fn_session_until_complete(VM *vm, int argc, Value *args, ObjTuple *kwnames) {
     if (!vm_check_args(vm, "_session_until_complete", argc, kwnames, 1, 1)) return EMPTY_VAL;
     if (!aio_is_future(args[0])) return vm_raise(vm, vm->types.TypeError, "a Future is required");
-    AioLoop *loop = vm->loop;
     AioFuture *future = (AioFuture *)AS_OBJ(args[0]);
-    bool interrupted = false, stuck = false;
+    SessionRunHooks hooks = {.data = vm, .on_stuck = run_stuck};
     vm_push_root(vm, args[0]);
-    while (future->state == FUTURE_PENDING) {
-        if (!interrupted && loop->session_interrupted != NULL && loop->session_interrupted(loop->session_data)) {
-            interrupted = true;
-            if (future->is_task) task_cancel(vm, (AioTask *)future, NONE_VAL);
-            else future_cancel(vm, future, NONE_VAL);
-        }
-        LoopProgress progress = loop_session_iterate(loop, true, -1);
-        if (progress == LOOP_ERROR) {
-            vm_pop_roots(vm, 1);
-            return EMPTY_VAL;
-        }
-        if (progress == LOOP_IDLE && future->state == FUTURE_PENDING) {
-            if (stuck) break;
-            stuck = true;
-            static const char message[] = "deadlock: asyncio.run() waits, but nothing is ready and no timer is "
-                                          "set, so nothing can wake it; it was cancelled\n";
-            vm_write(vm, 2, message, sizeof message - 1);
-            if (future->is_task) task_cancel(vm, (AioTask *)future, NONE_VAL);
-            else future_cancel(vm, future, NONE_VAL);
-        }
-    }
+    SessionRunEnd end = loop_session_run_until(vm->loop, future, &hooks);
     vm_pop_roots(vm, 1);
+    switch (end) {
+    case SESSION_RUN_ERROR: return EMPTY_VAL;
+    case SESSION_RUN_STUCK:
+        return vm_raise(vm, vm->types.RuntimeError,
+                        "asyncio.run() could not finish its coroutine: it was cancelled and still waits, with nothing to wake it");
+    case SESSION_RUN_GIVEN_UP: return vm_raise_empty(vm, vm->types.KeyboardInterrupt);
+    case SESSION_RUN_STOPPED:
+    case SESSION_RUN_DONE: break;
+    }
     if (future->state == FUTURE_PENDING)
         return vm_raise(vm, vm->types.RuntimeError, "asyncio.run() could not finish its coroutine");
-    if (interrupted && future->state == FUTURE_CANCELLED) return vm_raise_empty(vm, vm->types.KeyboardInterrupt);
+    if (hooks.interrupted && future->state == FUTURE_CANCELLED) return vm_raise_empty(vm, vm->types.KeyboardInterrupt);
     return future_result(vm, future);
 }
 

@@ -371,36 +371,42 @@ bool repl_take_interrupt(Repl *repl) {
     return true;
 }
 
+static void entry_stuck(void *data) {
+    Repl *repl = data;
+    char name[160];
+    task_describe(repl->entry_task, name, sizeof name);
+    repl_printf(repl, "deadlock: the code waits, but nothing is ready and no timer is set, so "
+                      "nothing can wake it; it was cancelled (%s)\n", name);
+}
+
+static bool entry_should_stop(void *data) { return ((Repl *)data)->quit || repl_terminate; }
+
+static bool entry_escaped(void *data) {
+    repl_report_escaped(data);
+    return true;
+}
+
 void repl_finish_entry(Repl *repl) {
     VM *vm = repl->vm;
     AioTask *task = repl->entry_task;
-    bool stuck = false;
-    while (task->future.state == FUTURE_PENDING && !repl->quit) {
-        if (repl_terminate) return;
-        if (repl_take_interrupt(repl) && !repl->entry_interrupted) {
-            repl->entry_interrupted = true;
-            task_cancel(vm, task, NONE_VAL);
-        }
-        LoopProgress progress = loop_session_iterate(repl->loop, true, -1);
-        if (progress == LOOP_ERROR) {
-            repl_report_escaped(repl);
-        } else if (progress == LOOP_IDLE && !stuck && task->future.state == FUTURE_PENDING) {
-            /* Nothing is ready and no timer is set: nothing can ever wake it. */
-            stuck = true;
-            char name[160];
-            task_describe(task, name, sizeof name);
-            repl_printf(repl, "deadlock: the code waits, but nothing is ready and no timer is set, so "
-                              "nothing can wake it; it was cancelled (%s)\n", name);
-            task_cancel(vm, task, NONE_VAL);
-        }
-    }
+    SessionRunHooks hooks = {.data = repl, .on_stuck = entry_stuck, .should_stop = entry_should_stop,
+                             .on_escaped = entry_escaped};
+    SessionRunEnd end = loop_session_run_until(repl->loop, &task->future, &hooks);
+    if (end == SESSION_RUN_STOPPED && repl_terminate) return;
     repl->entry_task = NULL;
-    if (task->future.state == FUTURE_CANCELLED) {
-        if (repl->entry_interrupted) {
+    char name[160];
+    if (end == SESSION_RUN_STUCK || end == SESSION_RUN_GIVEN_UP) {
+        /* It caught its cancellation and waits again: it stays a pending task of the session. */
+        task_describe(task, name, sizeof name);
+        repl_printf(repl, "%s%s ignored its cancellation and still waits; it is left pending "
+                          "(:tasks shows it, :cancel cancels it again)\n",
+                    end == SESSION_RUN_GIVEN_UP ? "KeyboardInterrupt: " : "", name);
+    } else if (task->future.state == FUTURE_CANCELLED) {
+        if (hooks.interrupted) {
             Value interrupt = vm_call(vm, OBJ_VAL(vm->types.KeyboardInterrupt), 0, NULL);
             if (IS_EMPTY(interrupt)) interrupt = vm_take_exception(vm);
             vm_print_exception(vm, interrupt);
-        } else if (!stuck) {
+        } else if (!hooks.stuck) {
             vm_push_root(vm, OBJ_VAL(task));
             Value result = future_result(vm, &task->future);
             if (IS_EMPTY(result)) repl_report_exception(repl, vm_take_exception(vm));
@@ -409,7 +415,6 @@ void repl_finish_entry(Repl *repl) {
     } else if (task->future.state == FUTURE_FINISHED && !IS_EMPTY(task->future.exception)) {
         repl_report_exception(repl, task->future.exception);
     }
-    repl->entry_interrupted = false;
 }
 
 /* Runs compiled code in the session's namespace: directly, or, when it awaits
@@ -433,7 +438,6 @@ static bool run_code(Repl *repl, ObjCode *code) {
         return false;
     }
     repl->entry_task = task;
-    repl->entry_interrupted = false;
     repl_finish_entry(repl);
     return task->future.state == FUTURE_FINISHED && IS_EMPTY(task->future.exception);
 }

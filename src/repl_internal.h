@@ -39,7 +39,6 @@ struct Repl {
     FILE *trace_out;            /* --trace-file, or NULL (lines go above the prompt) */
     History *history;
     AioTask *entry_task;        /* the task running top-level await code, or NULL */
-    bool entry_interrupted;     /* Ctrl-C cancelled entry_task */
     bool paused;                /* :pause: the loop runs only when asked */
 
     /* Input. */
@@ -114,7 +113,8 @@ const ReplCommand *commands_find(Repl *repl, const char *name);
 void files_commands_install(Repl *repl);
 
 /* ---- repl.c ---- */
-/* Drives the loop until entry_task is done (Ctrl-C cancels it), then reports it. */
+/* Drives the loop until entry_task is done (loop_session_run_until: Ctrl-C cancels
+ * it, a second Ctrl-C leaves it pending), then reports it. */
 void repl_finish_entry(Repl *repl);
 /* Prints an exception raised at the prompt; SystemExit ends the session instead. */
 void repl_report_exception(Repl *repl, Value exc);

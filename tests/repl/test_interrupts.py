@@ -68,6 +68,20 @@ def main():
             check(":tasks afterwards: the sleeping task still waits, the blocked one failed",
                   rows is not None and rows.groups() == ("waiting", "failed"), t.tail())
 
+            # A top-level await of a task that catches its cancellation: the first
+            # Ctrl-C cancels it, the second stops the wait and leaves it pending.
+            define(t, "async def stubborn():\n    try:\n        await asyncio.sleep(1000)\n"
+                      "    except asyncio.CancelledError:\n        await asyncio.sleep(1000)\n")
+            interrupt(t, "await stubborn()")
+            t.settle(0.8)
+            t.type("\x03")
+            check("a second Ctrl-C stops waiting for code that ignored the first",
+                  t.expect(r"KeyboardInterrupt: Task-\d+ \(<module>\) ignored its cancellation and still "
+                           r"waits; it is left pending") is not None, t.tail())
+            t.type("'after the second Ctrl-C'\r")
+            check("the prompt answers after the wait was given up",
+                  t.expect(r"'after the second Ctrl-C'\n>>> ") is not None, t.tail())
+
             # The trace floods the screen, and the loop can still be paused and
             # inspected. (No Ctrl-C here: it would land in whichever step of ping
             # runs at that instant, which is the right target but not a fixed one.)

@@ -462,6 +462,19 @@ def piped_flows(handoff, work):
     check("piped: an await nothing can wake is cancelled with a deadlock message",
           "deadlock" in out and "'next'" in out, repr(out) + err)
 
+    stubborn = ("async def stubborn():\n    try:\n        await asyncio.Future()\n"
+                "    except asyncio.CancelledError:\n        await asyncio.Future()\n\n")
+    status, out, err = run_piped(handoff, ["-i", "--clock=virtual"], stubborn + "await stubborn()\n'next'\n",
+                                 env, timeout=20)
+    check("piped: an await that ignores its cancellation and waits on is left pending, and the prompt goes on",
+          "ignored its cancellation and still waits; it is left pending" in out and "'next'" in out,
+          repr(out) + err)
+    status, out, err = run_piped(handoff, ["-i", "--clock=virtual"],
+                                 stubborn + "asyncio.run(stubborn())\n'next'\n", env, timeout=20)
+    check("piped: asyncio.run of such a coroutine at the prompt raises, and the prompt goes on",
+          "RuntimeError: asyncio.run() could not finish its coroutine: it was cancelled and still waits" in err
+          and "'next'" in out, repr(out) + err)
+
     status, out, err = run_piped(handoff, ["-i", "--clock=virtual", count_py],
                                  ":pause\ntask = asyncio.create_task(main())\n:loop\n:step\n:step\n:tasks\n"
                                  ":where Task-2\n:run\ntask.done()\n", env)
