@@ -27,6 +27,12 @@ static double clock_seconds(clockid_t clock) {
     return (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
 }
 
+int64_t loop_coarse_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &now); /* async-signal-safe: the REPL's handler calls it */
+    return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
+}
+
 /* Loop time is logical under both clocks: it moves when the loop reaches a timer
  * and when time.sleep blocks, so that output and printed times are the same under
  * both. The real clock differs only in waiting: it really sleeps (in the kernel)
@@ -395,6 +401,7 @@ static inline void run_popped_entry(AioLoop *loop, ReadyEntry *entry, double *si
     /* The entry left the queue: keep its values alive while it runs. */
     vm_push_root(vm, entry->data);
     vm_push_root(vm, ready_entry_arg(entry));
+    if (loop->session) loop->step_started_ns = loop_coarse_ns();
     if (loop_tracing(loop)) {
         /* Like asyncio's debug mode: a step that holds the loop too long is reported. */
         double start = *since >= 0 ? *since : held_time(loop);
@@ -410,6 +417,7 @@ static inline void run_popped_entry(AioLoop *loop, ReadyEntry *entry, double *si
     } else {
         run_entry(vm, entry);
     }
+    loop->step_started_ns = 0;
     vm_pop_roots(vm, 2);
 }
 
@@ -769,7 +777,7 @@ SessionRunEnd loop_session_run_until(AioLoop *loop, AioFuture *future, SessionRu
     return SESSION_RUN_DONE;
 }
 
-LoopProgress loop_session_iterate(AioLoop *loop, bool advance, double limit) {
+static LoopProgress session_iterate(AioLoop *loop, bool advance, double limit) {
     if (loop->ntodo == 0) {
         LoopProgress reached = reach_first_timer(loop, advance, limit);
         if (reached != LOOP_RAN) return reached;
@@ -781,7 +789,7 @@ LoopProgress loop_session_iterate(AioLoop *loop, bool advance, double limit) {
     return take_escaped(loop) ? LOOP_RAN : LOOP_ERROR;
 }
 
-LoopProgress loop_session_step(AioLoop *loop, ReadyEntry *ran) {
+static LoopProgress session_step(AioLoop *loop, ReadyEntry *ran) {
     VM *vm = loop->vm;
     for (;;) {
         if (loop->ntodo == 0) {
@@ -800,6 +808,20 @@ LoopProgress loop_session_step(AioLoop *loop, ReadyEntry *ran) {
         vm_pop_roots(vm, 1);
         return take_escaped(loop) ? LOOP_RAN : LOOP_ERROR;
     }
+}
+
+LoopProgress loop_session_iterate(AioLoop *loop, bool advance, double limit) {
+    loop->iterating = 1;
+    LoopProgress progress = session_iterate(loop, advance, limit);
+    loop->iterating = 0;
+    return progress;
+}
+
+LoopProgress loop_session_step(AioLoop *loop, ReadyEntry *ran) {
+    loop->iterating = 1;
+    LoopProgress progress = session_step(loop, ran);
+    loop->iterating = 0;
+    return progress;
 }
 
 void loop_session_wait_until(AioLoop *loop, double t) {

@@ -92,6 +92,12 @@ struct AioLoop {
     bool (*session_interrupted)(void *data);
     void *session_data;
     volatile sig_atomic_t waiting; /* the loop waits in the kernel: Ctrl-C is for the prompt, not for code */
+    /* In a session, for the REPL's Ctrl-C handler: the loop runs handles for the
+     * REPL (loop_session_iterate or _step), and when the step that runs began
+     * (CLOCK_MONOTONIC_COARSE, ns; 0 between steps). A step that has held the loop
+     * for a while is stopped by Ctrl-C; one that is just passing by is not. */
+    volatile sig_atomic_t iterating;
+    volatile int64_t step_started_ns;
     bool timer_reached;         /* the last wait ended at its deadline (not on input) */
     double session_wall;        /* real clock in a session: loop time is session_loop_base at this */
     double session_loop_base;   /* CLOCK_MONOTONIC time, plus the wall time since, times speed */
@@ -125,6 +131,9 @@ void loop_stop(VM *vm);
 /* The pending tasks list (task.c adds on creation, removes when done). */
 void loop_add_task(AioLoop *loop, AioTask *task);
 void loop_remove_task(AioLoop *loop, AioTask *task);
+
+/* CLOCK_MONOTONIC_COARSE in nanoseconds (never 0); safe in a signal handler. */
+int64_t loop_coarse_ns(void);
 
 /* Events: a single branch when no sink is set. */
 static inline bool loop_tracing(const AioLoop *loop) { return loop != NULL && loop->sink != NULL; }

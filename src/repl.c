@@ -39,12 +39,25 @@ static void wake_main_loop(void) {
     errno = saved;
 }
 
+/* A step the loop runs for the prompt (a background task, or one an `await` at the
+ * prompt waits on) must hold the loop this long before Ctrl-C stops it: a short
+ * step that Ctrl-C happened to land in is not its target (the line being typed, or
+ * the awaited code, which the entry's cancellation reaches). */
+#define BACKGROUND_STEP_NS (100 * 1000000LL)
+
 /* Ctrl-C: code that runs gets a KeyboardInterrupt at its next safe point; when
- * the loop only waits (the prompt, a sleep), the main loop hears of it instead. */
+ * the loop only waits (the prompt, a sleep), or runs a short background step, the
+ * main loop hears of it instead and the prompt drops the line. */
 static void on_sigint(int signal_number) {
     UNUSED(signal_number);
     if (signal_repl == NULL) return;
-    if (signal_repl->loop != NULL && signal_repl->loop->waiting) {
+    AioLoop *loop = signal_repl->loop;
+    bool for_prompt = loop != NULL && loop->waiting;
+    if (loop != NULL && !for_prompt && loop->iterating) { /* the loop runs tasks for the prompt */
+        int64_t started = loop->step_started_ns;
+        for_prompt = started == 0 || loop_coarse_ns() - started < BACKGROUND_STEP_NS;
+    }
+    if (for_prompt) {
         repl_sigint_pending = 1;
         wake_main_loop();
     } else if (signal_repl->vm != NULL) {

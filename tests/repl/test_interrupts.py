@@ -82,6 +82,30 @@ def main():
             check("the prompt answers after the wait was given up",
                   t.expect(r"'after the second Ctrl-C'\n>>> ") is not None, t.tail())
 
+            # A task whose steps are short but back to back (30 ms of work, then a
+            # hand-off): Ctrl-C pressed to drop a half-typed line lands in one of its
+            # steps nearly every time, and must drop the line, not stop the task.
+            define(t, "async def chunky():\n    while True:\n        for _ in range(1_500_000): pass\n"
+                      "        await asyncio.sleep(0)\n")
+            t.type("c = asyncio.create_task(chunky(), name='chunky')\r")
+            t.settle(0.5)
+            for _ in range(5):
+                t.type("'a half-typed line")
+                t.settle(0.25)
+                t.type("\x03")
+                t.settle(0.25)
+            t.mark = len(t.data)
+            t.type(":tasks\r")
+            row = t.expect(r"chunky\(\)\s+(\w+)")
+            check("Ctrl-C to drop a line leaves a task with short steps running",
+                  row is not None and row.group(1) in ("running", "ready", "waiting"), t.tail())
+            t.type(":cancel chunky\r")
+            t.settle(0.5)
+            t.mark = len(t.data)
+            t.type("'dropped lines'\r")
+            check("the half-typed lines were dropped", t.expect(r">>> 'dropped lines'\n'dropped lines'\n") is not None,
+                  t.tail())
+
             # The trace floods the screen, and the loop can still be paused and
             # inspected. (No Ctrl-C here: it would land in whichever step of ping
             # runs at that instant, which is the right target but not a fixed one.)
