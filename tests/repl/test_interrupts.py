@@ -107,8 +107,7 @@ def main():
                   t.tail())
 
             # The trace floods the screen, and the loop can still be paused and
-            # inspected. (No Ctrl-C here: it would land in whichever step of ping
-            # runs at that instant, which is the right target but not a fixed one.)
+            # inspected (Ctrl-C into short steps is the chunky flow above).
             t.type("p = asyncio.create_task(ping(), name='ping')\r")
             t.settle(1.0)
             t.mark = len(t.data)  # what the flood printed so far is not searched again
