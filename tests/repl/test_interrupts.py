@@ -82,12 +82,12 @@ def main():
             check("the prompt answers after the wait was given up",
                   t.expect(r"'after the second Ctrl-C'\n>>> ") is not None, t.tail())
 
-            # A task whose steps are short but back to back (30 ms of work by the
+            # A task whose steps are short but back to back (20 ms of work by the
             # clock, whatever the build's speed, then a hand-off): Ctrl-C pressed to
             # drop a half-typed line lands in one of its steps nearly every time, and
             # must drop the line, not stop the task.
             define(t, "async def chunky():\n    while True:\n        start = time.perf_counter()\n"
-                      "        while time.perf_counter() - start < 0.03: pass\n"
+                      "        while time.perf_counter() - start < 0.02: pass\n"
                       "        await asyncio.sleep(0)\n")
             t.type("c = asyncio.create_task(chunky(), name='chunky')\r")
             t.settle(0.5)
