@@ -111,8 +111,9 @@ class Terminal:
 
     def settle(self, seconds=0.3):
         end = time.time() + seconds
-        while time.time() < end:
-            if self.read_some(end - time.time()) is None:
+        while True:
+            left = end - time.time()  # read once: checked, then waited on
+            if left <= 0 or self.read_some(left) is None:
                 break
 
     def wait(self, timeout=TIMEOUT):
