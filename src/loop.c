@@ -206,9 +206,9 @@ static void ready_grow(AioLoop *loop) {
     loop->ready_head = 0;
 }
 
-/* Fields are stored one by one: a whole struct passed by value costs a stall
- * (stores then a wider load of the same bytes) on every hand-off. */
-/* `arg` is EMPTY or an object (an exception, a future): what callbacks take. */
+/* `arg` is EMPTY or an object (an exception, a future): what callbacks take. The
+ * fields are stored one by one: a whole struct passed by value cost a stall (stores,
+ * then a wider load of the same bytes) on every hand-off. */
 static inline void ready_push(AioLoop *loop, AioCallbackFn fn, Value data, Value arg) {
     if (loop->ready_count == loop->ready_capacity) ready_grow(loop);
     ReadyEntry *entry = &loop->ready[(loop->ready_head + loop->ready_count) & (loop->ready_capacity - 1)];
