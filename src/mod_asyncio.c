@@ -106,8 +106,9 @@ static int awaitable_next(VM *vm, ObjIterator *it, Value *out) {
  * collection on every hand-off. */
 static ObjIterator *awaitable_new(VM *vm, int mode, Value result) {
     ObjIterator *it;
-    if (vm->spare_awaitable != NULL) {
-        it = (ObjIterator *)vm->spare_awaitable;
+    Obj *spare = vm->spare_awaitable;
+    if (spare != NULL && spare->type == OBJ_ITERATOR && ((ObjIterator *)spare)->type_name == AWAITABLE_NAME) {
+        it = (ObjIterator *)spare;
         vm->spare_awaitable = NULL;
         it->source = result;
         it->index = 0;
